@@ -1,0 +1,49 @@
+// Bundles the extension client, the language server and the CLI (node, cjs).
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the format of VS Code's esbuild problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: watch ? 'silent' : 'warning',
+  logOverride: { 'import-is-undefined': 'error' },
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const builds = [
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'server/src/node/main.ts' } },
+  { entryPoints: { cli: 'server/src/cli/main.ts' } },
+];
+
+const contexts = await Promise.all(
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+);
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,115 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { parseArgs } from 'util';
+import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from '../language-service';
+import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { collectFiles } from './files';
+import { toJson, toSarif, toText, type FileResult } from './formats';
+
+declare const AMO_VERSION: string | undefined;
+const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
+
+const USAGE = `Usage:
+  amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]
+  amo --help | --version
+
+Vérifie les programmes (*.programme.yaml) et consultations (*.consultation.yaml) : syntaxe, schéma,
+règles du Code de la commande publique et du Livre IV, références entre fichiers.
+Checks AMO programmes and consultations: syntax, schema, French public procurement rules, references.
+
+Codes de sortie / exit codes: 0 aucune erreur / no error, 1 erreur(s) / error(s), 2 usage ou fichier illisible / usage or unreadable file.`;
+
+export interface CliIO {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  cwd: string;
+  today?: () => string;
+}
+
+export function runCli(argv: string[], io: CliIO): number {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    io.out(VERSION);
+    return 0;
+  }
+  if (command !== 'check') {
+    io.err(`amo: commande inconnue « ${command} » / unknown command '${command}'.\n\n${USAGE}`);
+    return 2;
+  }
+  let values: { format?: string; locale?: string; config?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { format: { type: 'string', short: 'f' }, locale: { type: 'string', short: 'l' }, config: { type: 'string', short: 'c' } },
+    }));
+  } catch (err) {
+    io.err(`amo: ${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) {
+    io.err(`amo: format inconnu « ${format} » (text, json, sarif) / unknown format.`);
+    return 2;
+  }
+  const locale = (values.locale ?? 'fr') as Locale;
+  if (locale !== 'fr' && locale !== 'en') {
+    io.err(`amo: langue inconnue « ${String(values.locale)} » (fr, en) / unknown locale.`);
+    return 2;
+  }
+  let explicit: AmoConfig | undefined;
+  if (values.config) {
+    try {
+      const { config, problems } = parseConfig(JSON.parse(fs.readFileSync(path.resolve(io.cwd, values.config), 'utf8')));
+      if (problems.length) {
+        io.err(`amo: ${values.config}: ${problems.map((p) => (locale === 'en' ? p.en : p.fr)).join(' ')}`);
+        return 2;
+      }
+      explicit = config;
+    } catch (err) {
+      io.err(`amo: configuration illisible / unreadable configuration ${values.config}: ${(err as Error).message}`);
+      return 2;
+    }
+  }
+  const { files, errors } = collectFiles((positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p)));
+  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  const results: FileResult[] = [];
+  for (const file of files) {
+    const uri = fileUri(file);
+    const text = readFileUri(uri);
+    if (text === undefined) {
+      errors.push(`${path.relative(io.cwd, file)}: fichier illisible / unreadable file`);
+      continue;
+    }
+    const found = findConfig(uri);
+    if (found.error) errors.push(`amo.config.json: ${found.error}`);
+    const config = mergeConfigs(found.config, explicit);
+    results.push({ file: path.relative(io.cwd, file) || file, diagnostics: service.getDiagnostics({ uri, text }, { locale, config }) });
+  }
+  if (format === 'json') io.out(toJson(results));
+  else if (format === 'sarif') io.out(toSarif(results, locale, VERSION));
+  else io.out(toText(results, locale));
+  for (const e of errors) io.err(`amo: ${e}`);
+  if (errors.length) return 2;
+  if (files.length === 0) {
+    io.err('amo: aucun fichier *.programme.yaml ou *.consultation.yaml trouvé / no AMO file found.');
+    return 2;
+  }
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+}
+
+/** Runs the CLI on the process's arguments and sets its exit code. */
+export function main(): void {
+  process.exitCode = runCli(process.argv.slice(2), {
+    out: (s) => process.stdout.write(s + '\n'),
+    err: (s) => process.stderr.write(s + '\n'),
+    cwd: process.cwd(),
+  });
+}
+
+if (require.main === module) main();

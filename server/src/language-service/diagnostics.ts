@@ -1,0 +1,120 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ParsedDocument } from './parse';
+import { locate } from './parse';
+import { rulesFor } from './rules/registry';
+import { subjectToLivreIV } from './rules/programme/content';
+import type { ProgrammeLink, Rule } from './rules/types';
+import { validateSchema } from './schema';
+import type { AmoConfig, AmoDiagnostic, Locale, Msg, Severity } from './types';
+import { pick } from './types';
+import { isObj } from './util/data';
+
+/** A finding before configuration, suppression and localisation. */
+export interface Finding {
+  code: string;
+  start: number;
+  end: number;
+  severity: Severity;
+  message: Msg;
+  url?: string;
+}
+
+export interface RunOptions {
+  today: string;
+  programme?: ProgrammeLink;
+  /** Findings about the programme link itself (REF-003, REF-004). */
+  linkFindings?: Finding[];
+  onRuleError?: (rule: string, err: unknown) => void;
+}
+
+/** Syntax, then (on well-formed documents) schema, rules and references. */
+export function collectFindings(parsed: ParsedDocument, options: RunOptions): Finding[] {
+  const out: Finding[] = parsed.problems.map((p) => ({ code: p.code, start: p.start, end: p.end, severity: p.severity, message: p.message }));
+  if (!parsed.ok || !parsed.kind) return out;
+  out.push(...(options.linkFindings ?? []));
+  // Rules run before the schema's findings are added: where a schema error belongs to a rule (`x-rule`),
+  // the rule's own message, more precise, wins the de-duplication in toDiagnostics.
+  const schema = validateSchema(parsed);
+  if (!isObj(parsed.data)) return [...out, ...schema];
+  const data = parsed.data;
+  const demote = parsed.kind === 'programme' && !subjectToLivreIV(data);
+  for (const rule of rulesFor(parsed.kind)) {
+    try {
+      rule.check({
+        parsed,
+        data,
+        today: options.today,
+        programme: options.programme,
+        report(path, message, opts) {
+          const [start, end] = locate(parsed.doc, path, opts?.target ?? 'key');
+          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url });
+        },
+      });
+    } catch (err) {
+      // A rule bug must never cost the user their other diagnostics, nor the server.
+      options.onRuleError?.(rule.id, err);
+    }
+  }
+  return [...out, ...schema];
+}
+
+function effectiveSeverity(rule: Rule, requested: Severity | undefined, demote: boolean): Severity {
+  let s = requested ?? rule.severity;
+  if (demote && rule.livreIV) s = 'information';
+  // Rules whose basis is unverified are never errors (domain reference §2.0).
+  if (rule.confidence === 'U' && s === 'error') s = 'warning';
+  return s;
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** `rules` overrides: exact code first, then family wildcard (`CSL-*`), then `*`. */
+function override(config: AmoConfig | undefined, code: string): Severity | 'off' | undefined {
+  const rules = config?.rules;
+  if (!rules) return undefined;
+  return rules[code] ?? rules[`${code.split('-')[0]}-*`] ?? rules['*'];
+}
+
+const DIRECTIVE = /#\s*amo-disable-(next-)?line\b([^#\n]*)/;
+
+/** Codes silenced on a line by `# amo-disable-line CODE…` on it or `# amo-disable-next-line CODE…` above it. */
+function suppressed(parsed: ParsedDocument, line: number, code: string): boolean {
+  const check = (text: string, next: boolean): boolean => {
+    const m = DIRECTIVE.exec(text);
+    if (!m || Boolean(m[1]) !== next) return false;
+    const codes = m[2].split(/[\s,]+/).filter(Boolean);
+    return codes.length === 0 || codes.includes(code);
+  };
+  return check(parsed.lines.lineText(line), false) || (line > 0 && check(parsed.lines.lineText(line - 1), true));
+}
+
+export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], locale: Locale, config?: AmoConfig): AmoDiagnostic[] {
+  const seen = new Set<string>();
+  const out: AmoDiagnostic[] = [];
+  for (const f of findings) {
+    const o = override(config, f.code);
+    if (o === 'off') continue;
+    const range = parsed.lines.range(f.start, f.end);
+    const key = `${f.code}@${f.start}-${f.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (suppressed(parsed, range.start.line, f.code)) continue;
+    const d: AmoDiagnostic = {
+      range,
+      severity: SEVERITY[o ?? f.severity],
+      code: f.code,
+      source: 'amo',
+      message: pick(f.message, locale),
+    };
+    if (f.url) d.codeDescription = { href: f.url };
+    out.push(d);
+  }
+  out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return out;
+}
+

@@ -1,0 +1,6 @@
+export { createLanguageService, resolveProgrammeUri } from './languageService';
+export type { DiagnosticOptions, LanguageService, LanguageServiceInit } from './languageService';
+export type { AmoConfig, AmoDiagnostic, DocKind, Locale, Severity, SeveritySetting, TextDocumentLike, WorkspaceProvider } from './types';
+export { docKindOf } from './types';
+export { allCodes, RULES } from './rules/registry';
+export { CONFIG_FILE, mergeConfigs, parseConfig } from './config';

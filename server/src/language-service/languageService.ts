@@ -1,0 +1,106 @@
+import { collectFindings, toDiagnostics, type Finding } from './diagnostics';
+import { parseText, type ParsedDocument } from './parse';
+import type { ProgrammeLink } from './rules/types';
+import type { AmoConfig, AmoDiagnostic, Locale, TextDocumentLike, WorkspaceProvider } from './types';
+import { isObj, str } from './util/data';
+import { locate } from './parse';
+
+export interface LanguageServiceInit {
+  /** Reads documents that are not the one being validated (a consultation's programme). */
+  workspace: WorkspaceProvider;
+  /** Today's date, ISO `YYYY-MM-DD`; defaults to the system clock (UTC). */
+  today?: () => string;
+  /** Where a rule that throws is reported (a bug, never the user's fault). */
+  log?: (message: string) => void;
+}
+
+export interface DiagnosticOptions {
+  locale?: Locale;
+  config?: AmoConfig;
+}
+
+export interface LanguageService {
+  /** The parse of a document, shared by every feature; cached while its text does not change. */
+  parse(doc: TextDocumentLike): ParsedDocument;
+  /** All diagnostics of a programme or consultation, in the requested locale. Never throws on user input. */
+  getDiagnostics(doc: TextDocumentLike, options?: DiagnosticOptions): AmoDiagnostic[];
+  /** The URI of the programme a consultation names, or undefined (not a consultation, no `programme` key, unresolvable). */
+  getProgrammeUri(doc: TextDocumentLike): string | undefined;
+  /** Drops cached parses of a document (closed, deleted). */
+  forget(uri: string): void;
+}
+
+/** Resolves a consultation's `programme:` path against the consultation's URI. */
+export function resolveProgrammeUri(consultationUri: string, relative: string): string | undefined {
+  try {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(relative) && !/^[a-z]:[\\/]/i.test(relative)) return new URL(relative).toString();
+    const base = new URL(consultationUri);
+    if (base.protocol !== 'file:') return undefined;
+    return new URL(relative.replace(/\\/g, '/'), base).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+export function createLanguageService(init: LanguageServiceInit): LanguageService {
+  const cache = new Map<string, ParsedDocument>();
+  const today = init.today ?? (() => new Date().toISOString().slice(0, 10));
+
+  function parse(doc: TextDocumentLike): ParsedDocument {
+    const hit = cache.get(doc.uri);
+    if (hit && hit.text === doc.text) return hit;
+    const parsed = parseText(doc.uri, doc.text);
+    cache.set(doc.uri, parsed);
+    return parsed;
+  }
+
+  function getProgrammeUri(doc: TextDocumentLike): string | undefined {
+    const parsed = parse(doc);
+    if (parsed.kind !== 'consultation' || !isObj(parsed.data)) return undefined;
+    const rel = str(parsed.data.programme);
+    return rel ? resolveProgrammeUri(doc.uri, rel) : undefined;
+  }
+
+  /** Reads and parses the programme a consultation names; findings about the link itself. */
+  function link(parsed: ParsedDocument): { programme?: ProgrammeLink; findings: Finding[] } {
+    if (parsed.kind !== 'consultation' || !isObj(parsed.data) || typeof parsed.data.programme !== 'string') return { findings: [] };
+    const rel = parsed.data.programme;
+    const [start, end] = locate(parsed.doc, ['programme'], 'value');
+    const uri = resolveProgrammeUri(parsed.uri, rel);
+    if (!uri) {
+      return { findings: [{ code: 'REF-003', start, end, severity: 'information', message: { fr: `Chemin du programme « ${rel} » non résolu : enregistrez la consultation sur disque pour vérifier ses références.`, en: `Programme path '${rel}' not resolved: save the consultation to disk to check its references.` } }] };
+    }
+    if (uri === parsed.uri) {
+      return { findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: 'La consultation se désigne elle-même comme programme.', en: 'The consultation names itself as its programme.' } }] };
+    }
+    const text = init.workspace.readText(uri);
+    if (text === undefined) {
+      return { findings: [{ code: 'REF-003', start, end, severity: 'error', message: { fr: `Fichier programme introuvable ou illisible : « ${rel} ». Vérifiez le chemin relatif.`, en: `Programme file not found or unreadable: '${rel}'. Check the relative path.` } }] };
+    }
+    const prog = parse({ uri, text });
+    if (prog.kind !== 'programme' || !prog.ok || !isObj(prog.data)) {
+      const why = prog.kind !== 'programme' ? { fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' } : { fr: 'il contient des erreurs de syntaxe', en: 'it has syntax errors' };
+      return { findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: `Le fichier « ${rel} » n’est pas un programme exploitable (${why.fr}) : les références au programme ne sont pas vérifiées.`, en: `'${rel}' is not a usable programme (${why.en}): references to the programme are not checked.` } }] };
+    }
+    return { programme: { uri, parsed: prog, data: prog.data }, findings: [] };
+  }
+
+  function getDiagnostics(doc: TextDocumentLike, options: DiagnosticOptions = {}): AmoDiagnostic[] {
+    const parsed = parse(doc);
+    const { programme, findings } = parsed.ok ? link(parsed) : { programme: undefined, findings: [] };
+    const all = collectFindings(parsed, {
+      today: today(),
+      programme,
+      linkFindings: findings,
+      onRuleError: (rule, err) => init.log?.(`Rule ${rule} failed on ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
+    });
+    return toDiagnostics(parsed, all, options.locale ?? 'fr', options.config);
+  }
+
+  return {
+    parse,
+    getDiagnostics,
+    getProgrammeUri,
+    forget: (uri) => cache.delete(uri),
+  };
+}

@@ -1,0 +1,148 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { LineIndex } from './text';
+import type { DocKind, Msg, Path } from './types';
+import { docKindOf } from './types';
+
+/** Aliases expanded beyond this count are treated as an alias bomb (billion laughs). */
+const MAX_ALIAS_COUNT = 1000;
+
+export interface SyntaxProblem {
+  code: 'YAML-001' | 'YAML-002';
+  start: number;
+  end: number;
+  message: Msg;
+  severity: 'error' | 'warning';
+}
+
+/** One parse of one document version, shared by every feature. */
+export interface ParsedDocument {
+  uri: string;
+  text: string;
+  kind: DocKind | undefined;
+  lines: LineIndex;
+  doc: Document.Parsed;
+  /** The plain data (undefined when the YAML could not be turned into data). */
+  data: unknown;
+  problems: SyntaxProblem[];
+  /** True when there is no syntax error: schema and rules only run on well-formed documents. */
+  ok: boolean;
+}
+
+export function parseText(uri: string, text: string): ParsedDocument {
+  // A BOM is not content: the yaml parser accepts it, and offsets stay those of the original text.
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const problems: SyntaxProblem[] = [];
+  for (const e of doc.errors) {
+    problems.push({
+      code: 'YAML-001',
+      start: e.pos[0],
+      end: Math.max(e.pos[1], e.pos[0] + 1),
+      message: yamlMessage(e.code, e.message),
+      severity: 'error',
+    });
+  }
+  for (const w of doc.warnings) {
+    problems.push({ code: 'YAML-002', start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1), message: yamlMessage(w.code, w.message), severity: 'warning' });
+  }
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (err) {
+      // yaml throws a ReferenceError for excessive aliases: report it, keep the server alive.
+      problems.push({
+        code: 'YAML-001',
+        start: 0,
+        end: Math.min(text.length, 1),
+        message: {
+          fr: `Document refusé : trop d'alias YAML (plus de ${MAX_ALIAS_COUNT} expansions). ${String((err as Error).message)}`,
+          en: `Document refused: too many YAML aliases (more than ${MAX_ALIAS_COUNT} expansions). ${String((err as Error).message)}`,
+        },
+        severity: 'error',
+      });
+    }
+  }
+  const ok = problems.every((p) => p.severity !== 'error');
+  return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc, data, problems, ok };
+}
+
+function yamlMessage(code: string, message: string): Msg {
+  const first = message.split('\n')[0];
+  const fr: Record<string, string> = {
+    DUPLICATE_KEY: 'Clé en double dans le même objet : supprimez ou renommez l’une des deux.',
+    BAD_INDENT: 'Indentation incorrecte : alignez cette ligne sur les clés de même niveau.',
+    MISSING_CHAR: 'Caractère manquant (guillemet, crochet ou accolade fermant ?).',
+    MULTILINE_IMPLICIT_KEY: 'Une clé implicite ne peut pas s’étendre sur plusieurs lignes : ajoutez « : » ou corrigez l’indentation.',
+    TAB_AS_INDENT: 'Tabulation utilisée pour l’indentation : YAML n’accepte que des espaces.',
+    BLOCK_AS_IMPLICIT_KEY: 'Structure invalide : une valeur ne peut pas servir de clé ici ; vérifiez l’indentation.',
+    UNEXPECTED_TOKEN: 'Élément inattendu : vérifiez la syntaxe YAML de cette ligne.',
+    BAD_SCALAR_START: 'Valeur mal formée : mettez-la entre guillemets.',
+    MULTIPLE_DOCS: 'Un fichier AMO ne contient qu’un seul document YAML.',
+  };
+  return { fr: `${fr[code] ?? 'Erreur de syntaxe YAML.'} (${first})`, en: `YAML: ${first}` };
+}
+
+/** The node at `path`, or undefined. */
+export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
+  if (path.length === 0) return (doc.contents ?? undefined) as Node | undefined;
+  const n = doc.getIn(path as unknown[], true);
+  return n && typeof n === 'object' ? (n as Node) : undefined;
+}
+
+/** The key/value pair for the last segment of `path` when its parent is a map. */
+export function pairAt(doc: Document.Parsed, path: Path): Pair | undefined {
+  if (path.length === 0) return undefined;
+  const parent = nodeAt(doc, path.slice(0, -1));
+  if (!isMap(parent)) return undefined;
+  const last = path[path.length - 1];
+  return parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+}
+
+export type Target = 'key' | 'value';
+
+/**
+ * The offsets to underline for `path`: the key (missing or extra properties, whole-list rules) or the
+ * value (wrong values). A path that does not exist falls back to the nearest existing ancestor's key.
+ */
+export function locate(doc: Document.Parsed, path: Path, target: Target): [number, number] {
+  for (let i = path.length; i >= 0; i--) {
+    const p = path.slice(0, i);
+    const exact = i === path.length;
+    const want: Target = exact ? target : 'key';
+    if (want === 'key') {
+      const pair = pairAt(doc, p);
+      if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
+      const node = nodeAt(doc, p);
+      if (node && p.length > 0 && typeof p[p.length - 1] === 'number') return itemHead(node);
+      if (node && p.length === 0) return firstKey(node);
+    } else {
+      const node = nodeAt(doc, p);
+      if (node?.range) {
+        if (isMap(node) || isSeq(node)) return itemHead(node);
+        return [node.range[0], node.range[1]];
+      }
+      const pair = pairAt(doc, p);
+      // `key:` with no value: underline the key.
+      if (pair && isScalar(pair.key) && pair.key.range) return [pair.key.range[0], pair.key.range[1]];
+    }
+  }
+  return [0, 0];
+}
+
+/** For a collection: its first key (maps) or first item (sequences), so the range stays on one line. */
+function itemHead(node: Node): [number, number] {
+  if (isMap(node)) {
+    const first = node.items[0];
+    if (first && isScalar(first.key) && first.key.range) return [first.key.range[0], first.key.range[1]];
+  }
+  if (isSeq(node)) {
+    const first = node.items[0] as Node | undefined;
+    if (first) return itemHead(first);
+  }
+  if (node.range) return [node.range[0], Math.min(node.range[1], node.range[0] + 1)];
+  return [0, 0];
+}
+
+function firstKey(node: Node): [number, number] {
+  return itemHead(node);
+}

@@ -1,0 +1,333 @@
+import { keyDate, PRACTICE_DEFAULTS } from '../../data/legalData';
+import { frDate, isObj, list, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
+import type { Rule } from '../types';
+import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, procedureType, FORMALISED } from './model';
+
+const L2152_7 = 'http://www.marche-public.fr/ccp/L2152-07-attribution-offre-economiquement-plus-avantageuse-criteres-objectifs.htm';
+const R2152_7 = 'https://www.marche-public.fr/ccp/R2152-07-criteres-attribution-offre-economiquement-plus-avantageuse.htm';
+
+function label(c: Obj): string {
+  return str(c.id) ?? str(c.libelle) ?? '?';
+}
+
+export const CSL_001: Rule = {
+  id: 'CSL-001', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-11 ; L2152-8',
+  url: 'https://code-commande-publique.com/?p=25728',
+  title: { fr: 'Au moins un critère d’attribution, chacun avec sa modalité de mise en œuvre (pondération, fourchette ou rang)', en: 'At least one award criterion, each with how it is applied (weight, range or rank)' },
+  check(ctx) {
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length === 0) {
+        ctx.report(set.path, {
+          fr: `Aucun critère d’attribution${set.lotId ? ` pour le lot ${set.lotId}` : ''} : les documents de la consultation doivent indiquer les critères et leurs modalités (R2152-11).`,
+          en: `No award criterion${set.lotId ? ` for lot ${set.lotId}` : ''}: the consultation documents must state the criteria and how they apply (R2152-11).`,
+        });
+        continue;
+      }
+      const ranked = set.owner.hierarchisation === true;
+      set.criteres.forEach((c, i) => {
+        if (!hasWeight(c) && num(c.rang) === undefined && !ranked) {
+          ctx.report([...set.path, i], {
+            fr: `Le critère « ${label(c)} » n’indique ni pondération, ni fourchette, ni rang : précisez comment il est mis en œuvre.`,
+            en: `Criterion '${label(c)}' has no weight, range or rank: state how it is applied.`,
+          });
+        }
+      });
+    }
+  },
+};
+
+export const CSL_002: Rule = {
+  id: 'CSL-002', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP L2152-7 ; R2152-7 2°', url: L2152_7,
+  title: { fr: 'Le prix ou le coût figure parmi les critères', en: 'Price or cost is among the criteria' },
+  check(ctx) {
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length === 0 || set.criteres.some(isPriceOrCost)) continue;
+      ctx.report(set.path, {
+        fr: 'Aucun critère de type « prix » ou « cout » : le prix ou le coût doit figurer parmi les critères d’attribution (L2152-7).',
+        en: "No criterion of type 'prix' or 'cout': price or cost must be among the award criteria (L2152-7).",
+      });
+    }
+  },
+};
+
+export const CSL_003: Rule = {
+  id: 'CSL-003', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-7 1° a', url: R2152_7,
+  title: { fr: 'Critère unique du prix réservé aux fournitures ou services standardisés', en: 'A single price criterion only for standardised supplies or services' },
+  check(ctx) {
+    const nature = str(ctx.data.nature);
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length !== 1 || criterionType(set.criteres[0]) !== 'prix') continue;
+      if ((nature === 'fournitures' || nature === 'services') && ctx.data.standardise === true) continue;
+      ctx.report([...set.path, 0], {
+        fr: 'Critère unique du prix : admis seulement pour des fournitures ou services standardisés (« standardise: true »). Ajoutez des critères qualitatifs ou utilisez le coût global.',
+        en: "Single price criterion: allowed only for standardised supplies or services ('standardise: true'). Add qualitative criteria or use whole-life cost.",
+      });
+    }
+  },
+};
+
+/** Whether a criteria set takes the environmental characteristics of the offer into account. */
+function envCovered(criteres: Obj[]): boolean {
+  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout') return true;
+  return criteres.some((c) => isEnvironmental(c) || list(c.sous_criteres).map(obj).some((s) => isEnvironmental(s) && num(s.ponderation) !== undefined));
+}
+
+function envOnlyUnweighted(criteres: Obj[]): boolean {
+  return !envCovered(criteres) && criteres.some((c) => list(c.sous_criteres).map(obj).some((s) => isEnvironmental(s)));
+}
+
+export const CSL_004: Rule = {
+  id: 'CSL-004', kind: 'consultation', severity: 'error', confidence: 'V',
+  basis: 'CCP L2152-7 (loi 2021-1104 art. 35) ; décret 2022-767', url: L2152_7,
+  title: { fr: 'Consultation lancée à partir du 21/08/2026 : un critère (ou sous-critère pondéré) prend en compte les caractéristiques environnementales ; pas de critère unique du prix', en: 'Consultation launched from 2026-08-21: a criterion (or weighted sub-criterion) takes environmental characteristics into account; no single price criterion' },
+  check(ctx) {
+    if (isDefense(ctx.data)) return;
+    const { date, assumed } = launchDate(ctx);
+    const from = keyDate('critere_environnemental_obligatoire');
+    if (date < from) return;
+    const when = assumed ? `date du jour ${frDate(date)} (date_lancement absente)` : `lancée le ${frDate(date)}`;
+    const whenEn = assumed ? `today ${date} (no date_lancement)` : `launched on ${date}`;
+    const edge = date < keyDate('critere_environnemental_backstop_loi')
+      ? { fr: ' Le décret 2022-767 fixe l’entrée en vigueur au 21/08/2026 (la loi prévoyait au plus tard le 22/08/2026).', en: ' Décret 2022-767 sets 2026-08-21 (the law\'s backstop was 2026-08-22).' }
+      : { fr: '', en: '' };
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length === 0) continue;
+      if (set.criteres.length === 1 && criterionType(set.criteres[0]) === 'prix') {
+        ctx.report([...set.path, 0], {
+          fr: `Consultation ${when} : le critère unique du prix est interdit ; seul le coût (approche globale) peut être critère unique.${edge.fr}`,
+          en: `Consultation ${whenEn}: a single price criterion is forbidden; only cost (global approach) may be the single criterion.${edge.en}`,
+        });
+      } else if (!envCovered(set.criteres)) {
+        ctx.report(set.path, {
+          fr: `Consultation ${when} : au moins un critère (ou sous-critère pondéré) doit prendre en compte les caractéristiques environnementales de l’offre (« environnemental: true » ou type « environnement »).${edge.fr}`,
+          en: `Consultation ${whenEn}: at least one criterion (or weighted sub-criterion) must take the environmental characteristics of the offer into account ('environnemental: true' or type 'environnement').${edge.en}`,
+        });
+      }
+    }
+  },
+};
+
+export const CSL_004B: Rule = {
+  id: 'CSL-004b', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'Déclarations DAJ ; PNAD',
+  title: { fr: 'Avant le 21/08/2026 : anticiper le critère environnemental ; aspect environnemental seulement en élément d’appréciation non pondéré', en: 'Before 2026-08-21: anticipate the environmental criterion; environmental aspect only as an unweighted assessment element' },
+  check(ctx) {
+    if (isDefense(ctx.data)) return;
+    const { date } = launchDate(ctx);
+    const before = date < keyDate('critere_environnemental_obligatoire');
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length === 0) continue;
+      if (envOnlyUnweighted(set.criteres)) {
+        ctx.report(set.path, {
+          fr: 'L’aspect environnemental n’apparaît que dans des sous-critères non pondérés : son poids réel est opaque. Pondérez le sous-critère ou marquez le critère « environnemental: true ».',
+          en: "The environmental aspect only appears in unweighted sub-criteria: its real weight is opaque. Weight the sub-criterion or flag the criterion 'environnemental: true'.",
+        });
+      } else if (before && !envCovered(set.criteres)) {
+        ctx.report(set.path, {
+          fr: 'Aucun critère environnemental : il sera obligatoire pour les consultations lancées à partir du 21/08/2026. Anticipez-le.',
+          en: 'No environmental criterion: it becomes mandatory for consultations launched from 2026-08-21. Anticipate it.',
+        });
+      }
+    }
+  },
+};
+
+export const CSL_005: Rule = {
+  id: 'CSL-005', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-12',
+  url: 'https://french-business-law.com/french-legislation/legiscta000037731063-legiscta000037731057-book-i-general-provisions/page/20',
+  title: { fr: 'Procédure formalisée : chaque critère est pondéré (nombre ou fourchette), sauf hiérarchisation justifiée', en: 'Formalised procedure: every criterion is weighted (number or range), unless a justified ranking' },
+  check(ctx) {
+    const type = procedureType(ctx.data);
+    if (!type || !FORMALISED.has(type)) return;
+    for (const set of criteriaSets(ctx.data)) {
+      const justified = set.owner.hierarchisation === true && nonEmpty(set.owner.justification_impossibilite_ponderation ?? ctx.data.justification_impossibilite_ponderation);
+      if (justified) continue;
+      set.criteres.forEach((c, i) => {
+        if (hasWeight(c)) return;
+        ctx.report([...set.path, i], {
+          fr: `Procédure ${type} : le critère « ${label(c)} » doit être pondéré (« ponderation » ou « fourchette »). La hiérarchisation n’est admise que si la pondération est impossible, avec « justification_impossibilite_ponderation ».`,
+          en: `${type} procedure: criterion '${label(c)}' must be weighted ('ponderation' or 'fourchette'). Ranking is allowed only when weighting is impossible, with 'justification_impossibilite_ponderation'.`,
+        });
+      });
+    }
+  },
+};
+
+export const CSL_005B: Rule = {
+  id: 'CSL-005b', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'CE 7 oct. 2005, CU Marseille-Provence-Métropole, n° 276867',
+  title: { fr: 'Hiérarchisation en procédure formalisée : risque contentieux élevé', en: 'Ranking in a formalised procedure: high litigation risk' },
+  check(ctx) {
+    const type = procedureType(ctx.data);
+    if (!type || !FORMALISED.has(type)) return;
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.owner.hierarchisation !== true) continue;
+      ctx.report(set.path, {
+        fr: 'Hiérarchisation au lieu d’une pondération en procédure formalisée : le juge l’annule presque toujours (CE 2005, n° 276867). Pondérez les critères si c’est possible.',
+        en: 'Ranking instead of weighting in a formalised procedure: courts almost always annul it (CE 2005, no. 276867). Weight the criteria if at all possible.',
+      });
+    }
+  },
+};
+
+export const CSL_006: Rule = {
+  id: 'CSL-006', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-12 (cohérence) ; pratique',
+  title: { fr: 'Les pondérations totalisent le total déclaré (100 ou N points) ; fourchettes cohérentes', en: 'Weights add up to the declared total (100 or N points); consistent ranges' },
+  check(ctx) {
+    const total = num(ctx.data.ponderation_totale) ?? 100;
+    for (const set of criteriaSets(ctx.data)) {
+      // Ranked criteria have no weights to add up; a criterion without weight is CSL-001/CSL-005's finding,
+      // but the weights that are given must still reach the total.
+      if (set.owner.hierarchisation === true || !set.criteres.some(hasWeight)) continue;
+      let lo = 0;
+      let hi = 0;
+      let ranges = false;
+      set.criteres.forEach((c, i) => {
+        if (!hasWeight(c)) return;
+        const w = num(c.ponderation);
+        if (w !== undefined) {
+          lo += w;
+          hi += w;
+          return;
+        }
+        ranges = true;
+        const f = obj(c.fourchette);
+        const min = num(f.min) ?? 0;
+        const max = num(f.max) ?? 0;
+        if (min > max) {
+          ctx.report([...set.path, i, 'fourchette'], { fr: `Fourchette de « ${label(c)} » : min (${min}) > max (${max}).`, en: `Range of '${label(c)}': min (${min}) > max (${max}).` }, { target: 'key' });
+        }
+        lo += min;
+        hi += max;
+      });
+      if (!ranges && !near(lo, total)) {
+        ctx.report(set.path, {
+          fr: `La somme des pondérations vaut ${round(lo)} au lieu de ${total}${set.lotId ? ` (lot ${set.lotId})` : ''}. Ajustez les pondérations.`,
+          en: `Weights add up to ${round(lo)} instead of ${total}${set.lotId ? ` (lot ${set.lotId})` : ''}. Adjust the weights.`,
+        });
+      } else if (ranges && (lo > total + 0.005 || hi < total - 0.005)) {
+        ctx.report(set.path, {
+          fr: `Fourchettes incohérentes : Σmin = ${round(lo)}, Σmax = ${round(hi)} ; il faut Σmin ≤ ${total} ≤ Σmax.`,
+          en: `Inconsistent ranges: Σmin = ${round(lo)}, Σmax = ${round(hi)}; Σmin ≤ ${total} ≤ Σmax is required.`,
+        });
+      }
+    }
+  },
+};
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+export const CSL_006B: Rule = {
+  id: 'CSL-006b', kind: 'consultation', severity: 'warning', confidence: 'U', basis: 'CCP R2152-12 (« écart maximum approprié ») ; seuil configurable',
+  title: { fr: 'Fourchette de pondération trop large (écart > 20 points par défaut)', en: 'Weight range too wide (spread > 20 points by default)' },
+  check(ctx) {
+    for (const set of criteriaSets(ctx.data)) {
+      set.criteres.forEach((c, i) => {
+        const f = c.fourchette;
+        if (!isObj(f)) return;
+        const spread = (num(f.max) ?? 0) - (num(f.min) ?? 0);
+        if (spread > PRACTICE_DEFAULTS.fourchetteEcartMax) {
+          ctx.report([...set.path, i, 'fourchette'], {
+            fr: `Fourchette de « ${label(c)} » large de ${spread} points : la loi exige un « écart maximum approprié » (repère : ${PRACTICE_DEFAULTS.fourchetteEcartMax}).`,
+            en: `Range of '${label(c)}' spans ${spread} points: the law requires an "appropriate maximum spread" (guide: ${PRACTICE_DEFAULTS.fourchetteEcartMax}).`,
+          }, { target: 'key' });
+        }
+      });
+    }
+  },
+};
+
+export const CSL_007: Rule = {
+  id: 'CSL-007', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
+  title: { fr: 'Sous-critères pondérés : chacun a un poids publié, et leur somme égale le poids du critère (ou 100 %)', en: 'Weighted sub-criteria: each has a published weight, and they add up to the criterion weight (or 100%)' },
+  check(ctx) {
+    for (const set of criteriaSets(ctx.data)) {
+      set.criteres.forEach((c, i) => {
+        const subs = list(c.sous_criteres).map(obj);
+        const weighted = subs.filter((s) => num(s.ponderation) !== undefined);
+        if (weighted.length === 0) return;
+        const subsPath = [...set.path, i, 'sous_criteres'];
+        if (weighted.length < subs.length) {
+          subs.forEach((s, j) => {
+            if (num(s.ponderation) === undefined) {
+              ctx.report([...subsPath, j], {
+                fr: `Le sous-critère « ${label(s)} » n’a pas de pondération alors que les autres en ont : publiez le poids de chaque sous-critère (Saint-Pal-de-Mons).`,
+                en: `Sub-criterion '${label(s)}' has no weight while the others do: publish the weight of every sub-criterion (Saint-Pal-de-Mons).`,
+              });
+            }
+          });
+          return;
+        }
+        const total = sum(weighted.map((s) => num(s.ponderation)));
+        const parent = num(c.ponderation);
+        if (near(total, 100) || (parent !== undefined && near(total, parent))) return;
+        ctx.report(subsPath, {
+          fr: `Les sous-critères de « ${label(c)} » totalisent ${round(total)}${parent !== undefined ? ` au lieu de ${parent} (pondération du critère)` : ' au lieu de 100'}.`,
+          en: `Sub-criteria of '${label(c)}' add up to ${round(total)}${parent !== undefined ? ` instead of ${parent} (the criterion's weight)` : ' instead of 100'}.`,
+        }, { target: 'key' });
+      });
+    }
+  },
+};
+
+export const CSL_008: Rule = {
+  id: 'CSL-008', kind: 'consultation', severity: 'information', confidence: 'V', basis: 'Circulaire du 14 févr. 2012 ; CE 30 janv. 2009, ANPE, n° 290236',
+  title: { fr: 'MAPA sans pondération : pondérer est recommandé', en: 'MAPA without weights: weighting is recommended' },
+  check(ctx) {
+    if (procedureType(ctx.data) !== 'MAPA') return;
+    for (const set of criteriaSets(ctx.data)) {
+      if (set.criteres.length > 1 && !set.criteres.some(hasWeight)) {
+        ctx.report(set.path, {
+          fr: 'MAPA sans pondération : elle n’est pas obligatoire mais recommandée ; si des poids existent en interne, ils doivent être publiés.',
+          en: 'MAPA without weights: not mandatory but recommended; weights used internally must be published.',
+        });
+      }
+    }
+  },
+};
+
+export const CSL_026: Rule = {
+  id: 'CSL-026', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'Débats parlementaires ; DAJ (aucun minimum légal)',
+  title: { fr: 'Critère environnemental de poids symbolique (< 5 % par défaut)', en: 'Environmental criterion with a symbolic weight (< 5% by default)' },
+  check(ctx) {
+    const total = num(ctx.data.ponderation_totale) ?? 100;
+    for (const set of criteriaSets(ctx.data)) {
+      set.criteres.forEach((c, i) => {
+        const w = num(c.ponderation);
+        if (!isEnvironmental(c) || w === undefined || total <= 0) return;
+        const pct = (w / total) * 100;
+        if (pct < PRACTICE_DEFAULTS.critereEnvPoidsMin) {
+          ctx.report([...set.path, i, 'ponderation'], {
+            fr: `Critère environnemental pondéré à ${round(pct)} % : poids symbolique (repère ${PRACTICE_DEFAULTS.critereEnvPoidsMin} %). Aucun minimum légal, mais le juge apprécie l’effet réel.`,
+            en: `Environmental criterion weighted at ${round(pct)}%: a symbolic weight (guide ${PRACTICE_DEFAULTS.critereEnvPoidsMin}%). No legal minimum, but its real effect matters.`,
+          }, { target: 'value' });
+        }
+      });
+    }
+  },
+};
+
+const LOCALISM = /(entreprises?|implantation|si[eè]ge|origine|situation g[ée]ographique|proximit[ée])\s+(locale?s?|du territoire|dans la commune|dans le d[ée]partement)|pr[ée]f[ée]rence locale|entreprises? du (d[ée]partement|territoire)/i;
+
+export const CSL_027: Rule = {
+  id: 'CSL-027', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'CCP L2152-7 (lien avec l’objet) ; non-discrimination',
+  title: { fr: 'Critère sans lien avec l’objet (préférence locale)', en: 'Criterion unrelated to the subject (local preference)' },
+  check(ctx) {
+    for (const set of criteriaSets(ctx.data)) {
+      set.criteres.forEach((c, i) => {
+        const items: [Obj, (string | number)[]][] = [[c, [...set.path, i]], ...list(c.sous_criteres).map(obj).map((s, j): [Obj, (string | number)[]] => [s, [...set.path, i, 'sous_criteres', j]])];
+        for (const [item, path] of items) {
+          const text = `${str(item.libelle) ?? ''}`;
+          if (LOCALISM.test(text)) {
+            ctx.report([...path, 'libelle'], {
+              fr: `« ${text} » : la préférence locale est discriminatoire et sans lien avec l’objet du marché. Reformulez (ex. délais d’intervention, bilan carbone du transport).`,
+              en: `'${text}': local preference is discriminatory and unrelated to the subject. Rephrase (e.g. response times, transport carbon footprint).`,
+            }, { target: 'value' });
+          }
+        }
+      });
+    }
+  },
+};
+
+export const criteriaRules: Rule[] = [CSL_001, CSL_002, CSL_003, CSL_004, CSL_004B, CSL_005, CSL_005B, CSL_006, CSL_006B, CSL_007, CSL_008, CSL_026, CSL_027];

@@ -1,0 +1,118 @@
+import { isObj, list, obj, str } from '../util/index';
+import type { Obj } from '../util/index';
+import type { Path } from '../types';
+import type { Rule, RuleContext } from './types';
+import { criteriaSets } from './consultation/model';
+
+/** Collections whose items carry an id that must be unique within the collection (REF-002). */
+const PROGRAMME_SCOPES: Path[] = [['acteurs'], ['objectifs'], ['besoins'], ['phases'], ['enveloppe_financiere', 'decomposition'], ['financement']];
+
+function duplicates(ctx: RuleContext, path: Path, items: unknown[], what: string): void {
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    const id = str(obj(it).id);
+    if (id === undefined) return;
+    if (seen.has(id)) {
+      ctx.report([...path, i, 'id'], { fr: `Identifiant « ${id} » en double dans ${what} : chaque id doit être unique.`, en: `Duplicate id '${id}' in ${what}: every id must be unique.` }, { target: 'value' });
+    }
+    seen.add(id);
+  });
+}
+
+function getIn(data: Obj, path: Path): unknown {
+  let cur: unknown = data;
+  for (const k of path) cur = isObj(cur) || Array.isArray(cur) ? (cur as Record<string | number, unknown>)[k] : undefined;
+  return cur;
+}
+
+export const REF_002: Rule = {
+  id: 'REF-002', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Format des fichiers AMO',
+  title: { fr: 'Identifiant en double dans une même liste', en: 'Duplicate id within a list' },
+  check(ctx) {
+    if (ctx.parsed.kind === 'programme') {
+      for (const p of PROGRAMME_SCOPES) duplicates(ctx, p, list(getIn(ctx.data, p)), p.join('.'));
+      list(ctx.data.phases).forEach((ph, i) => {
+        duplicates(ctx, ['phases', i, 'livrables'], list(obj(ph).livrables), `phases[${i}].livrables`);
+        duplicates(ctx, ['phases', i, 'jalons'], list(obj(ph).jalons), `phases[${i}].jalons`);
+      });
+      return;
+    }
+    duplicates(ctx, ['lots'], list(ctx.data.lots), 'lots');
+    duplicates(ctx, ['offres'], list(ctx.data.offres), 'offres');
+    for (const set of criteriaSets(ctx.data)) {
+      // Criteria and sub-criteria share one namespace: both are keys of an offer's `notes`.
+      const seen = new Set<string>();
+      set.criteres.forEach((c, i) => {
+        const items: [unknown, Path][] = [[c, [...set.path, i, 'id']], ...list(c.sous_criteres).map((s, j): [unknown, Path] => [s, [...set.path, i, 'sous_criteres', j, 'id']])];
+        for (const [item, path] of items) {
+          const id = str(obj(item).id);
+          if (id === undefined) continue;
+          if (seen.has(id)) ctx.report(path, { fr: `Identifiant de critère « ${id} » en double : critères et sous-critères doivent avoir des ids distincts.`, en: `Duplicate criterion id '${id}': criteria and sub-criteria need distinct ids.` }, { target: 'value' });
+          seen.add(id);
+        }
+      });
+    }
+  },
+};
+
+function unresolved(ctx: RuleContext, path: Path, value: string, kind: { fr: string; en: string }, known: string[], target: 'key' | 'value' = 'value'): void {
+  const list_ = known.length ? known.slice(0, 12).join(', ') + (known.length > 12 ? '…' : '') : '—';
+  ctx.report(path, { fr: `${kind.fr} « ${value} » introuvable. Valeurs définies : ${list_}.`, en: `${kind.en} '${value}' not found. Defined: ${list_}.` }, { target });
+}
+
+function phaseRefs(programme: Obj): Set<string> {
+  const s = new Set<string>();
+  for (const p of list(programme.phases).map(obj)) {
+    const id = str(p.id);
+    if (id) s.add(id);
+    // A phase code names the phase as well when the programme uses it once (lenient for hand-written files).
+    const code = str(p.code);
+    if (code) s.add(code);
+  }
+  return s;
+}
+
+export const REF_001: Rule = {
+  id: 'REF-001', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Format des fichiers AMO',
+  title: { fr: 'Toute référence désigne un id défini (acteur, phase, lot, critère)', en: 'Every reference names a defined id (actor, phase, lot, criterion)' },
+  check(ctx) {
+    if (ctx.parsed.kind === 'programme') {
+      const acteurs = list(ctx.data.acteurs).map((a) => str(obj(a).id)).filter((x): x is string => !!x);
+      const phases = phaseRefs(ctx.data);
+      list(ctx.data.risques).forEach((r, i) => {
+        const owner = str(obj(r).proprietaire);
+        if (owner && !acteurs.includes(owner)) unresolved(ctx, ['risques', i, 'proprietaire'], owner, { fr: 'Acteur', en: 'Actor' }, acteurs);
+        list(obj(r).phases).forEach((p, j) => {
+          const ref = str(p);
+          if (ref && !phases.has(ref)) unresolved(ctx, ['risques', i, 'phases', j], ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
+        });
+      });
+      return;
+    }
+    if (ctx.programme) {
+      const phase = str(ctx.data.phase);
+      const phases = phaseRefs(ctx.programme.data);
+      if (phase && !phases.has(phase)) unresolved(ctx, ['phase'], phase, { fr: 'Phase du programme', en: 'Programme phase' }, [...phases]);
+    }
+    const lots = list(ctx.data.lots).map((l) => str(obj(l).id)).filter((x): x is string => !!x);
+    const sets = criteriaSets(ctx.data);
+    const criteriaOf = (lot: string | undefined): string[] => {
+      const set = sets.find((s) => s.lotId === lot && lot !== undefined) ?? sets.find((s) => s.lotId === undefined);
+      return set ? set.criteres.flatMap((c) => [str(c.id), ...list(c.sous_criteres).map((s) => str(obj(s).id))]).filter((x): x is string => !!x) : [];
+    };
+    const ne = obj(ctx.data.note_eliminatoire);
+    const neCrit = str(ne.critere);
+    if (neCrit && !sets.some((s) => s.criteres.some((c) => str(c.id) === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined));
+    list(ctx.data.offres).forEach((o, i) => {
+      const offer = obj(o);
+      const lot = str(offer.lot);
+      if (lot && !lots.includes(lot)) unresolved(ctx, ['offres', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
+      const known = criteriaOf(lot);
+      for (const key of Object.keys(obj(offer.notes))) {
+        if (!known.includes(key)) unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, known, 'key');
+      }
+    });
+  },
+};
+
+export const referenceRules: Rule[] = [REF_001, REF_002];

@@ -1,0 +1,45 @@
+import type { ParsedDocument, Target } from '../parse';
+import type { Confidence, DocKind, Msg, Path, Severity } from '../types';
+import type { Obj } from '../util/data';
+
+export interface RuleMeta {
+  /** Stable code, from the rule catalogue (domain-amo.md Part 2) or a documented family (REF-…). */
+  id: string;
+  kind: DocKind | 'both';
+  severity: Severity;
+  /** What the rule checks, in both languages (docs/rules.md and hovers). */
+  title: Msg;
+  /** Legal or professional basis: article, case, guide. */
+  basis: string;
+  confidence: Confidence;
+  /** A public source, used as the diagnostic's codeDescription. */
+  url?: string;
+  /** A Livre IV (loi MOP) requirement: demoted to information for buyers outside L2411-1 (PRG-014). */
+  livreIV?: boolean;
+}
+
+export interface ReportOptions {
+  target?: Target;
+  /** A rule with two levels (CSL-020 error / warning) sets it per finding. */
+  severity?: Severity;
+}
+
+/** What a consultation rule knows of its programme, when the `programme:` file could be read. */
+export interface ProgrammeLink {
+  uri: string;
+  parsed: ParsedDocument;
+  data: Obj;
+}
+
+export interface RuleContext {
+  parsed: ParsedDocument;
+  data: Obj;
+  /** Today's date (ISO), injected so that tests and CLI runs are reproducible. */
+  today: string;
+  programme?: ProgrammeLink;
+  report(path: Path, message: Msg, options?: ReportOptions): void;
+}
+
+export interface Rule extends RuleMeta {
+  check(ctx: RuleContext): void;
+}

@@ -1,0 +1,237 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+import programmeSchema from '../../../schemas/programme.schema.json';
+import consultationSchema from '../../../schemas/consultation.schema.json';
+import { locate, nodeAt, type ParsedDocument } from './parse';
+import type { DocKind, Msg, Path, Severity } from './types';
+import { closest } from './util/strings';
+
+export interface SchemaProblem {
+  code: string;
+  start: number;
+  end: number;
+  message: Msg;
+  severity: Severity;
+}
+
+type JsonSchema = Record<string, unknown>;
+
+let validators: Record<DocKind, ValidateFunction> | undefined;
+
+/** Compiled once per process (ajv compilation is the expensive part, validation is cheap). */
+function getValidators(): Record<DocKind, ValidateFunction> {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
+    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog']);
+    addFormats(ajv, ['date', 'email']);
+    validators = {
+      programme: ajv.compile(programmeSchema as JsonSchema),
+      consultation: ajv.compile(consultationSchema as JsonSchema),
+    };
+  }
+  return validators;
+}
+
+export function getSchema(kind: DocKind): JsonSchema {
+  return (kind === 'programme' ? programmeSchema : consultationSchema) as JsonSchema;
+}
+
+/** Validates the document's data against its schema; each error is mapped to the precise YAML node. */
+export function validateSchema(parsed: ParsedDocument): SchemaProblem[] {
+  if (!parsed.kind || !parsed.ok) return [];
+  const data = parsed.data ?? null;
+  const validate = getValidators()[parsed.kind];
+  if (validate(data)) return [];
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    const p = mapError(parsed, err);
+    if (!p) continue;
+    const k = `${p.start}:${p.code}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(p);
+  }
+  return out;
+}
+
+function toPath(instancePath: string): Path {
+  if (!instancePath) return [];
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeType(v: unknown): Msg {
+  if (v === null || v === undefined) return { fr: 'vide', en: 'empty' };
+  if (Array.isArray(v)) return { fr: 'une liste', en: 'a list' };
+  if (typeof v === 'object') return { fr: 'un objet', en: 'an object' };
+  if (typeof v === 'number') return { fr: 'un nombre', en: 'a number' };
+  if (typeof v === 'boolean') return { fr: 'un booléen', en: 'a boolean' };
+  return { fr: 'un texte', en: 'a text' };
+}
+
+const TYPE_FR: Record<string, string> = {
+  string: 'un texte',
+  number: 'un nombre',
+  integer: 'un nombre entier',
+  boolean: 'true ou false',
+  object: 'un objet (clés : valeurs)',
+  array: 'une liste (éléments « - »)',
+  null: 'vide',
+};
+const TYPE_EN: Record<string, string> = {
+  string: 'a text',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'true or false',
+  object: 'an object (key: value)',
+  array: 'a list ("- " items)',
+  null: 'empty',
+};
+
+function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | undefined {
+  const path = toPath(err.instancePath);
+  const parentSchema = (err.parentSchema ?? {}) as JsonSchema;
+  const ruleCode = typeof parentSchema['x-rule'] === 'string' ? (parentSchema['x-rule'] as string) : undefined;
+  const where = path.length ? `« ${path.join('.')} »` : 'racine';
+  const whereEn = path.length ? `'${path.join('.')}'` : 'root';
+  switch (err.keyword) {
+    case 'required': {
+      const missing = (err.params as { missingProperty: string }).missingProperty;
+      const [start, end] = locate(parsed.doc, path, 'key');
+      return {
+        code: 'SCH-001',
+        start,
+        end,
+        severity: 'error',
+        message: {
+          fr: `Clé obligatoire manquante : « ${missing} » (dans ${where}). Ajoutez-la.`,
+          en: `Missing required key '${missing}' (in ${whereEn}). Add it.`,
+        },
+      };
+    }
+    case 'additionalProperties': {
+      const extra = (err.params as { additionalProperty: string }).additionalProperty;
+      const [start, end] = locate(parsed.doc, [...path, extra], 'key');
+      const known = Object.keys((parentSchema.properties ?? {}) as JsonSchema);
+      const guess = closest(extra, known);
+      return {
+        code: 'SCH-002',
+        start,
+        end,
+        // A likely misspelling hides the value the rules expect: that is an error. An unknown key that
+        // resembles nothing is reported as a warning (it is ignored, nothing is lost).
+        severity: guess ? 'error' : 'warning',
+        message: guess
+          ? { fr: `Clé inconnue « ${extra} » : vouliez-vous dire « ${guess} » ?`, en: `Unknown key '${extra}': did you mean '${guess}'?` }
+          : {
+              fr: `Clé inconnue « ${extra} » : elle est ignorée. Clés possibles : ${known.join(', ')}.`,
+              en: `Unknown key '${extra}': it is ignored. Possible keys: ${known.join(', ')}.`,
+            },
+      };
+    }
+    case 'type': {
+      const [start, end] = locate(parsed.doc, path, 'value');
+      const types = String((err.params as { type: string | string[] }).type).split(',');
+      const got = describeType(err.data);
+      return {
+        code: ruleCode ?? 'SCH-003',
+        start,
+        end,
+        severity: 'error',
+        message: {
+          fr: `Type incorrect pour ${where} : attendu ${types.map((t) => TYPE_FR[t] ?? t).join(' ou ')}, trouvé ${got.fr}.`,
+          en: `Wrong type for ${whereEn}: expected ${types.map((t) => TYPE_EN[t] ?? t).join(' or ')}, found ${got.en}.`,
+        },
+      };
+    }
+    case 'enum': {
+      const [start, end] = locate(parsed.doc, path, 'value');
+      const allowed = ((err.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+      const guess = typeof err.data === 'string' ? closest(err.data, allowed) : undefined;
+      const hint = guess ? { fr: ` Vouliez-vous dire « ${guess} » ?`, en: ` Did you mean '${guess}'?` } : { fr: '', en: '' };
+      return {
+        code: ruleCode ?? 'SCH-004',
+        start,
+        end,
+        severity: 'error',
+        message: {
+          fr: `Valeur « ${String(err.data)} » non admise pour ${where}. Valeurs possibles : ${allowed.join(', ')}.${hint.fr}`,
+          en: `Value '${String(err.data)}' is not allowed for ${whereEn}. Allowed: ${allowed.join(', ')}.${hint.en}`,
+        },
+      };
+    }
+    case 'format':
+    case 'pattern': {
+      const [start, end] = locate(parsed.doc, path, 'value');
+      const fmt = err.keyword === 'format' ? (err.params as { format: string }).format : 'pattern';
+      const isMonth = err.keyword === 'pattern' && String((err.params as { pattern: string }).pattern).includes('(0[1-9]|1[0-2])$');
+      const expected =
+        fmt === 'date'
+          ? { fr: 'une date AAAA-MM-JJ (ex. 2027-03-15)', en: 'a date YYYY-MM-DD (e.g. 2027-03-15)' }
+          : isMonth
+            ? { fr: 'un mois AAAA-MM (ex. 2026-09)', en: 'a month YYYY-MM (e.g. 2026-09)' }
+            : { fr: `le motif ${(err.params as { pattern?: string }).pattern ?? ''}`, en: `the pattern ${(err.params as { pattern?: string }).pattern ?? ''}` };
+      return {
+        code: ruleCode ?? 'SCH-005',
+        start,
+        end,
+        severity: 'error',
+        message: { fr: `Format incorrect pour ${where} : attendu ${expected.fr}.`, en: `Wrong format for ${whereEn}: expected ${expected.en}.` },
+      };
+    }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems': {
+      const [start, end] = locate(parsed.doc, path, 'value');
+      const limit = (err.params as { limit: number }).limit;
+      const op: Record<string, [string, string]> = {
+        minimum: ['≥', '≥'],
+        maximum: ['≤', '≤'],
+        exclusiveMinimum: ['>', '>'],
+        exclusiveMaximum: ['<', '<'],
+        minLength: ['d’au moins', 'at least'],
+        maxLength: ['d’au plus', 'at most'],
+        minItems: ['d’au moins', 'at least'],
+        maxItems: ['d’au plus', 'at most'],
+      };
+      const [fr, en] = op[err.keyword];
+      const unit = err.keyword.endsWith('Length') ? [' caractère(s)', ' character(s)'] : err.keyword.endsWith('Items') ? [' élément(s)', ' item(s)'] : ['', ''];
+      return {
+        code: ruleCode ?? 'SCH-006',
+        start,
+        end,
+        severity: 'error',
+        message: {
+          fr: `Valeur hors limites pour ${where} : attendu ${fr} ${limit}${unit[0]}.`,
+          en: `Value out of range for ${whereEn}: expected ${en} ${limit}${unit[1]}.`,
+        },
+      };
+    }
+    case 'if':
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
+      // The sub-errors that explain these are reported on their own.
+      return undefined;
+    default: {
+      if (!nodeAt(parsed.doc, path) && path.length) return undefined;
+      const [start, end] = locate(parsed.doc, path, 'value');
+      return {
+        code: ruleCode ?? 'SCH-007',
+        start,
+        end,
+        severity: 'error',
+        message: { fr: `Valeur non conforme pour ${where} (${err.message ?? err.keyword}).`, en: `Invalid value for ${whereEn} (${err.message ?? err.keyword}).` },
+      };
+    }
+  }
+}

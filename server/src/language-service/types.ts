@@ -1,0 +1,50 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export type Locale = 'fr' | 'en';
+export type DocKind = 'programme' | 'consultation';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export type Confidence = 'V' | 'S' | 'U' | 'practice';
+
+/** A message in both languages; the locale picks one when the diagnostic is built. */
+export interface Msg {
+  fr: string;
+  en: string;
+}
+
+export type PathSegment = string | number;
+export type Path = readonly PathSegment[];
+
+/** A diagnostic as published: an LSP Diagnostic with a string code and `source: 'amo'`. */
+export interface AmoDiagnostic extends Diagnostic {
+  code: string;
+  source: 'amo';
+}
+
+/** Rule configuration: per-code severity overrides. Keys are codes (`CSL-017`) or families (`CSL-*`). */
+export interface AmoConfig {
+  rules?: Record<string, SeveritySetting>;
+}
+
+/** A document as the service sees it: no file system, no editor. */
+export interface TextDocumentLike {
+  uri: string;
+  text: string;
+}
+
+/** Where the outside world comes in: how to read a file the editor does not have open. */
+export interface WorkspaceProvider {
+  /** The text of `uri` (open buffer first, then disk); undefined when it does not exist or cannot be read. */
+  readText(uri: string): string | undefined;
+}
+
+export function docKindOf(uri: string): DocKind | undefined {
+  const lower = uri.toLowerCase();
+  if (/\.programme\.ya?ml$/.test(lower)) return 'programme';
+  if (/\.consultation\.ya?ml$/.test(lower)) return 'consultation';
+  return undefined;
+}
+
+export function pick(msg: Msg, locale: Locale): string {
+  return locale === 'en' ? msg.en : msg.fr;
+}

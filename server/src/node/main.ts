@@ -1,0 +1,16 @@
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../server';
+import { findConfig, readFileUri, today } from './nodeWorkspace';
+
+// Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
+const connection = createConnection(ProposedFeatures.all);
+
+// Nothing may write to stdout but the protocol: route console and stray rejections to the client's log.
+console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
+process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${err.stack ?? err.message}`));
+
+startServer(connection, { readFile: readFileUri, findConfig, today });

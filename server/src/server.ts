@@ -1,0 +1,186 @@
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from './language-service';
+import { ValidationStatusNotification } from './protocol';
+
+/** What the server needs from its host (Node today; a browser host would read files differently). */
+export interface ServerRuntime {
+  readFile(uri: string): string | undefined;
+  findConfig(documentUri: string, root?: string): { config: AmoConfig; error?: string };
+  today?: () => string;
+}
+
+interface AmoSettings {
+  rules?: unknown;
+  locale?: string;
+  validation?: { delay?: number };
+}
+
+const DEFAULT_DELAY_MS = 50;
+
+export function startServer(connection: Connection, runtime: ServerRuntime): void {
+  const documents = new TextDocuments(TextDocument);
+  const log = (m: string): void => connection.console.error(m);
+  const service = createLanguageService({
+    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri) },
+    today: runtime.today,
+    log,
+  });
+
+  let clientLocale: Locale = 'fr';
+  let hasConfigurationCapability = false;
+  let hasWatchCapability = false;
+  let workspaceRoot: string | undefined;
+  let globalSettings: AmoSettings = {};
+  const settingsCache = new Map<string, Promise<AmoSettings>>();
+  /** consultation URI → programme URI it names (for revalidation when the programme changes). */
+  const dependsOn = new Map<string, string>();
+  const timers = new Map<string, NodeJS.Timeout>();
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    hasConfigurationCapability = Boolean(caps.workspace?.configuration);
+    hasWatchCapability = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
+    const init = (params.initializationOptions ?? {}) as { locale?: string };
+    const requested = init.locale ?? params.locale ?? 'fr';
+    clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
+    return {
+      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      serverInfo: { name: 'amo-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (hasWatchCapability) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
+      });
+    }
+  });
+
+  function settingsFor(uri: string): Promise<AmoSettings> {
+    if (!hasConfigurationCapability) return Promise.resolve(globalSettings);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace.getConfiguration({ scopeUri: uri, section: 'amo' }).then(
+        (v: unknown) => (v && typeof v === 'object' ? (v as AmoSettings) : {}),
+        () => ({}),
+      );
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  function localeOf(settings: AmoSettings): Locale {
+    return settings.locale === 'fr' || settings.locale === 'en' ? settings.locale : clientLocale;
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    // Drop the run when the user typed meanwhile: a newer validation is already scheduled.
+    if (!current || current.version !== version) return;
+    try {
+      const started = performance.now();
+      const fileConfig = runtime.findConfig(uri, workspaceRoot);
+      if (fileConfig.error) log(`amo.config.json: ${fileConfig.error}`);
+      const config = mergeConfigs(fileConfig.config, parseConfig({ rules: settings.rules }).config);
+      const text = { uri, text: current.getText() };
+      const diagnostics = service.getDiagnostics(text, { locale: localeOf(settings), config });
+      const prog = service.getProgrammeUri(text);
+      if (prog) dependsOn.set(uri, prog);
+      else dependsOn.delete(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendNotification(ValidationStatusNotification, {
+        uri,
+        version,
+        errors: diagnostics.filter((d) => d.severity === 1).length,
+        warnings: diagnostics.filter((d) => d.severity === 2).length,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      });
+    } catch (err) {
+      log(`Validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  function schedule(uri: string, delay?: number): void {
+    const t = timers.get(uri);
+    if (t) clearTimeout(t);
+    const ms = delay ?? DEFAULT_DELAY_MS;
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, ms),
+    );
+  }
+
+  async function scheduleWithSettings(uri: string, immediate: boolean): Promise<void> {
+    const s = await settingsFor(uri);
+    const d = typeof s.validation?.delay === 'number' && s.validation.delay >= 0 ? s.validation.delay : DEFAULT_DELAY_MS;
+    schedule(uri, immediate ? 0 : d);
+  }
+
+  /** Consultations open in the editor that name `programmeUri`. */
+  function dependents(programmeUri: string): string[] {
+    return [...dependsOn].filter(([c, p]) => p === programmeUri && documents.get(c)).map(([c]) => c);
+  }
+
+  documents.onDidOpen((e) => void scheduleWithSettings(e.document.uri, true));
+  documents.onDidChangeContent((e) => {
+    void scheduleWithSettings(e.document.uri, false);
+    for (const c of dependents(e.document.uri)) void scheduleWithSettings(c, false);
+  });
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    dependsOn.delete(e.document.uri);
+    // The programme may still be read from disk by a consultation: its disk text replaces the buffer.
+    for (const c of dependents(e.document.uri)) schedule(c, 0);
+    service.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  function revalidateAll(): void {
+    for (const d of documents.all()) schedule(d.uri, 0);
+  }
+
+  connection.onDidChangeConfiguration((change) => {
+    settingsCache.clear();
+    if (!hasConfigurationCapability) {
+      const s = (change.settings as { amo?: AmoSettings } | undefined)?.amo;
+      globalSettings = s ?? {};
+    }
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    for (const ev of change.changes) {
+      if (ev.uri.endsWith('amo.config.json')) {
+        revalidateAll();
+        return;
+      }
+      for (const c of dependents(ev.uri)) schedule(c, 0);
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

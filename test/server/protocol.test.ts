@@ -1,0 +1,143 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { execFileSync } from 'child_process';
+import { TestLspClient } from '../helpers/lspClient';
+import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
+
+const PROGRAMME = `operation:
+  id: OP
+  intitule: Gymnase
+phases:
+  - id: PH-ACT
+    code: ACT
+    libelle: Consultation des entreprises
+    debut: 2027-01-04
+    fin: 2027-03-31
+`;
+
+function consultation(phase: string, weights: [number, number]): string {
+  return `programme: ./op.programme.yaml
+id: C1
+objet: Travaux du gymnase
+nature: travaux
+phase: ${phase}
+procedure:
+  type: MAPA
+date_lancement: 2027-01-11
+date_limite_offres: 2027-02-15
+non_allotissement:
+  motif: Ouvrage unique de faible montant
+criteres:
+  - {id: PRIX, type: prix, ponderation: ${weights[0]}}
+  - {id: ENV, type: environnement, ponderation: ${weights[1]}}
+`;
+}
+
+describe('language server over stdio (dist/server.js)', function () {
+  this.timeout(30000);
+  let client: TestLspClient;
+  let dir: string;
+
+  before(() => {
+    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'server.js')), 'dist/server.js is missing: run `npm run build` first');
+  });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-lsp-'));
+    client = new TestLspClient();
+    await client.initialize({ rootUri: uriOf(dir) });
+  });
+
+  afterEach(async () => {
+    await client.dispose();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes diagnostics on open, with codes, ranges, source and version', async () => {
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+    const diags = await client.diagnostics(uri);
+    const csl006 = diags.find((d) => d.code === 'CSL-006');
+    assert.ok(csl006, JSON.stringify(diags));
+    assert.strictEqual(csl006.source, 'amo');
+    assert.strictEqual(csl006.range.start.line, 11);
+  });
+
+  it('revalidates on edit and clears fixed diagnostics', async () => {
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+    await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'CSL-006'));
+    await client.replace(uri, consultation('PH-ACT', [60, 40]), 2);
+    const after = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.ok(!after.some((d) => d.code === 'CSL-006'), JSON.stringify(after));
+  });
+
+  it('revalidates an open consultation when its open programme is edited', async () => {
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    const progUri = uriOf(path.join(dir, 'op.programme.yaml'));
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(progUri, PROGRAMME, 1);
+    await client.open(uri, consultation('PH-ACT', [60, 40]), 1);
+    const before = await client.diagnostics(uri);
+    assert.ok(!before.some((d) => d.code === 'REF-001'), JSON.stringify(before));
+    // Rename the phase in the buffer only (not on disk): the consultation's reference breaks.
+    await client.replace(progUri, PROGRAMME.replace('PH-ACT', 'PH-CONSULT').replace('code: ACT', 'code: CONS'), 2);
+    const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'REF-001'));
+    assert.strictEqual(after.find((d) => d.code === 'REF-001')?.range.start.line, 4);
+  });
+
+  it('reports a missing programme file (REF-003) and follows the client locale', async () => {
+    await client.dispose();
+    client = new TestLspClient();
+    await client.initialize({ rootUri: uriOf(dir), locale: 'en' });
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(uri, consultation('PH-ACT', [60, 40]), 1);
+    const diags = await client.diagnostics(uri);
+    const ref = diags.find((d) => d.code === 'REF-003');
+    assert.ok(ref);
+    assert.match(ref.message, /not found/);
+  });
+
+  it('applies amo.rules from the settings', async () => {
+    client.settings = { rules: { 'CSL-006': 'off' } };
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+    const diags = await client.diagnostics(uri);
+    assert.ok(!diags.some((d) => d.code === 'CSL-006'));
+  });
+
+  it('survives garbage: binary content and broken YAML, and still answers', async () => {
+    const uri = uriOf(path.join(dir, 'x.consultation.yaml'));
+    await client.open(uri, '\u0000\u0001\u0002 : : [ {{ \uFFFF', 1);
+    const d1 = await client.diagnostics(uri);
+    assert.ok(d1.length > 0);
+    await client.replace(uri, 'a: b\n'.repeat(3), 2);
+    await client.diagnostics(uri, (p) => p.version === 2);
+    assert.strictEqual(client.proc.exitCode, null);
+  });
+
+  it('publishes the same diagnostics as the CLI for the examples', async () => {
+    const files = ['examples/erreurs/ecole-erreurs.consultation.yaml', 'examples/erreurs/ecole-erreurs.programme.yaml', 'examples/ecole-jules-ferry-travaux.consultation.yaml'];
+    let cliJson: string;
+    try {
+      cliJson = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', ...files, '--format', 'json'], { cwd: ROOT, env: { ...process.env, AMO_TODAY: TEST_TODAY } }).toString();
+    } catch (err) {
+      cliJson = (err as { stdout: Buffer }).stdout.toString();
+    }
+    const cli = JSON.parse(cliJson) as { file: string; range: unknown; severity: string; code: string; message: string }[];
+    const sev = ['', 'error', 'warning', 'information', 'hint'];
+    for (const f of files) {
+      const uri = uriOf(path.join(ROOT, f));
+      await client.open(uri, fs.readFileSync(path.join(ROOT, f), 'utf8'), 1);
+      const lsp = await client.diagnostics(uri);
+      const fromCli = cli.filter((d) => d.file === f).map((d) => ({ range: d.range, severity: d.severity, code: d.code, message: d.message }));
+      const fromLsp = lsp.map((d) => ({ range: d.range, severity: sev[d.severity ?? 1], code: d.code, message: d.message }));
+      assert.deepStrictEqual(fromLsp, fromCli, f);
+    }
+  });
+});
