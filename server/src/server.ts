@@ -9,6 +9,8 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from './language-service';
+import { FEATURES } from './features';
+import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
@@ -54,8 +56,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
+    const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
     return {
-      capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
+      capabilities,
       serverInfo: { name: 'amo-language-server', version: '0.1.0' },
     };
   });
@@ -86,6 +89,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return settings.locale === 'fr' || settings.locale === 'en' ? settings.locale : clientLocale;
   }
 
+  async function configFor(uri: string, settings?: AmoSettings): Promise<AmoConfig> {
+    const s = settings ?? (await settingsFor(uri));
+    const fileConfig = runtime.findConfig(uri, workspaceRoot);
+    if (fileConfig.error) log(`amo.config.json: ${fileConfig.error}`);
+    return mergeConfigs(fileConfig.config, parseConfig({ rules: s.rules }).config);
+  }
+
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
@@ -96,9 +106,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (!current || current.version !== version) return;
     try {
       const started = performance.now();
-      const fileConfig = runtime.findConfig(uri, workspaceRoot);
-      if (fileConfig.error) log(`amo.config.json: ${fileConfig.error}`);
-      const config = mergeConfigs(fileConfig.config, parseConfig({ rules: settings.rules }).config);
+      const config = await configFor(uri, settings);
       const text = { uri, text: current.getText() };
       const diagnostics = service.getDiagnostics(text, { locale: localeOf(settings), config });
       const prog = service.getProgrammeUri(text);
@@ -180,6 +188,16 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       for (const c of dependents(ev.uri)) schedule(c, 0);
     }
   });
+
+  const featureContext: FeatureContext = {
+    connection,
+    documents,
+    service,
+    log,
+    localeFor: async (uri) => localeOf(await settingsFor(uri)),
+    configFor: (uri) => configFor(uri),
+  };
+  for (const f of FEATURES) f.register(featureContext);
 
   documents.listen(connection);
   connection.listen();

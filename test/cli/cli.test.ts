@@ -42,7 +42,7 @@ describe('amo CLI', function () {
 
   it('prints SARIF 2.1.0 that validates against the official schema', () => {
     const r = amo(['check', 'examples/erreurs', '--format', 'sarif']);
-    const sarif = JSON.parse(r.out);
+    const sarif = JSON.parse(r.out) as { runs: { results: unknown[]; tool: { driver: { rules: { id: string }[] } } }[] };
     const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
     const validate = ajv.compile(schema);

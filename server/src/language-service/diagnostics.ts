@@ -5,7 +5,7 @@ import { rulesFor } from './rules/registry';
 import { subjectToLivreIV } from './rules/programme/content';
 import type { ProgrammeLink, Rule } from './rules/types';
 import { validateSchema } from './schema';
-import type { AmoConfig, AmoDiagnostic, Locale, Msg, Severity } from './types';
+import type { AmoConfig, AmoDiagnostic, DiagnosticData, Locale, Msg, Severity } from './types';
 import { pick } from './types';
 import { isObj } from './util/data';
 
@@ -17,6 +17,7 @@ export interface Finding {
   severity: Severity;
   message: Msg;
   url?: string;
+  data?: DiagnosticData;
 }
 
 export interface RunOptions {
@@ -47,7 +48,7 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
         programme: options.programme,
         report(path, message, opts) {
           const [start, end] = locate(parsed.doc, path, opts?.target ?? 'key');
-          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url });
+          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url, data: { path: [...path] } });
         },
       });
     } catch (err) {
@@ -112,6 +113,7 @@ export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], local
       message: pick(f.message, locale),
     };
     if (f.url) d.codeDescription = { href: f.url };
+    if (f.data) d.data = f.data;
     out.push(d);
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import programmeSchema from '../../../schemas/programme.schema.json';
 import consultationSchema from '../../../schemas/consultation.schema.json';
 import { locate, nodeAt, type ParsedDocument } from './parse';
-import type { DocKind, Msg, Path, Severity } from './types';
+import type { DiagnosticData, DocKind, Msg, Path, Severity } from './types';
 import { closest } from './util/strings';
 
 export interface SchemaProblem {
@@ -12,6 +12,8 @@ export interface SchemaProblem {
   end: number;
   message: Msg;
   severity: Severity;
+  /** Machine-readable facts for quick fixes (e.g. the suggested replacement of a misspelt key). */
+  data?: DiagnosticData;
 }
 
 type JsonSchema = Record<string, unknown>;
@@ -125,6 +127,7 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
         // A likely misspelling hides the value the rules expect: that is an error. An unknown key that
         // resembles nothing is reported as a warning (it is ignored, nothing is lost).
         severity: guess ? 'error' : 'warning',
+        data: guess ? { replacement: guess } : undefined,
         message: guess
           ? { fr: `Clé inconnue « ${extra} » : vouliez-vous dire « ${guess} » ?`, en: `Unknown key '${extra}': did you mean '${guess}'?` }
           : {
@@ -158,6 +161,7 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
         start,
         end,
         severity: 'error',
+        data: guess ? { replacement: guess } : undefined,
         message: {
           fr: `Valeur « ${String(err.data)} » non admise pour ${where}. Valeurs possibles : ${allowed.join(', ')}.${hint.fr}`,
           en: `Value '${String(err.data)}' is not allowed for ${whereEn}. Allowed: ${allowed.join(', ')}.${hint.en}`,

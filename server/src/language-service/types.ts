@@ -15,10 +15,19 @@ export interface Msg {
 export type PathSegment = string | number;
 export type Path = readonly PathSegment[];
 
+/** Facts a diagnostic carries for its quick fixes (LSP `Diagnostic.data`, returned in codeAction requests). */
+export interface DiagnosticData {
+  /** The suggested replacement text of the diagnostic's range (misspelt key or enum value). */
+  replacement?: string;
+  /** The document path of the node the finding is about. */
+  path?: (string | number)[];
+}
+
 /** A diagnostic as published: an LSP Diagnostic with a string code and `source: 'amo'`. */
 export interface AmoDiagnostic extends Diagnostic {
   code: string;
   source: 'amo';
+  data?: DiagnosticData;
 }
 
 /** Rule configuration: per-code severity overrides. Keys are codes (`CSL-017`) or families (`CSL-*`). */

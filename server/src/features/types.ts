@@ -1,0 +1,21 @@
+import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AmoConfig, LanguageService, Locale } from '../language-service';
+
+/** What a feature module needs from the server: no globals, everything passed in. */
+export interface FeatureContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LanguageService;
+  log(message: string): void;
+  /** The locale of messages for a document (the `amo.locale` setting, else the client's). */
+  localeFor(uri: string): Promise<Locale>;
+  /** The effective rule configuration of a document (amo.config.json merged under `amo.rules`). */
+  configFor(uri: string): Promise<AmoConfig>;
+}
+
+/** One LSP feature: the capabilities it announces and the handlers it registers. */
+export interface Feature {
+  capabilities: ServerCapabilities;
+  register(ctx: FeatureContext): void;
+}
