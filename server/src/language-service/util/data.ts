@@ -57,6 +57,15 @@ export function addYears(d: string, years: number): string {
   return t.toISOString().slice(0, 10);
 }
 
+/** Same day `months` later; when that day does not exist (31 → February), the last day of the month. */
+export function addMonths(d: string, months: number): string {
+  const [y, m, day] = d.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1 + months, 1));
+  const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
+  t.setUTCDate(Math.min(day, last));
+  return t.toISOString().slice(0, 10);
+}
+
 /** French formatting of an ISO date: 2026-08-21 → 21/08/2026. */
 export function frDate(d: string): string {
   const [y, m, day] = d.split('-');

@@ -15,6 +15,8 @@ export const CSL_001: Rule = {
   url: 'https://code-commande-publique.com/?p=25728',
   title: { fr: 'Au moins un critère d’attribution, chacun avec sa modalité de mise en œuvre (pondération, fourchette ou rang)', en: 'At least one award criterion, each with how it is applied (weight, range or rank)' },
   check(ctx) {
+    // A contract without advertising or competition (SPMC) is negotiated with one operator: no award criteria.
+    if (procedureType(ctx.data) === 'SPMC') return;
     for (const set of criteriaSets(ctx.data)) {
       if (set.criteres.length === 0) {
         ctx.report(set.path, {
@@ -113,7 +115,8 @@ export const CSL_004B: Rule = {
   check(ctx) {
     if (isDefense(ctx.data)) return;
     const { date } = launchDate(ctx);
-    const before = date < keyDate('critere_environnemental_obligatoire');
+    // From the date on, CSL-004 reports the same facts as an error.
+    if (date >= keyDate('critere_environnemental_obligatoire')) return;
     for (const set of criteriaSets(ctx.data)) {
       if (set.criteres.length === 0) continue;
       if (envOnlyUnweighted(set.criteres)) {
@@ -121,7 +124,7 @@ export const CSL_004B: Rule = {
           fr: 'L’aspect environnemental n’apparaît que dans des sous-critères non pondérés : son poids réel est opaque. Pondérez le sous-critère ou marquez le critère « environnemental: true ».',
           en: "The environmental aspect only appears in unweighted sub-criteria: its real weight is opaque. Weight the sub-criterion or flag the criterion 'environnemental: true'.",
         });
-      } else if (before && !envCovered(set.criteres)) {
+      } else if (!envCovered(set.criteres)) {
         ctx.report(set.path, {
           fr: 'Aucun critère environnemental : il sera obligatoire pour les consultations lancées à partir du 21/08/2026. Anticipez-le.',
           en: 'No environmental criterion: it becomes mandatory for consultations launched from 2026-08-21. Anticipate it.',

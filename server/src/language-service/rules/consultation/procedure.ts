@@ -1,13 +1,19 @@
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, valueAt, type MinimumDelay } from '../../data/legalData';
 import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
-import { estimatedValue, euThreshold, FORMALISED, launchDate, procedureType, THRESHOLD_LABEL } from './model';
+import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, procedureType, THRESHOLD_LABEL } from './model';
 
 function thresholdText(ctx: RuleContext): { fr: string; en: string; value: number } {
   const t = euThreshold(ctx);
   const label = THRESHOLD_LABEL[t.key];
   const note = t.extrapolated ? { fr: ' (valeur la plus proche connue : à vérifier)', en: ' (nearest known value: check it)' } : { fr: '', en: '' };
   return { fr: `seuil européen ${label.fr} de ${euros(t.value)} HT${note.fr}`, en: `EU threshold (${label.en}) of ${euros(t.value)} excl. VAT${note.en}`, value: t.value };
+}
+
+/** MAPA whatever the value, for social and other specific services (R2123-1 3°), when the ground is cited. */
+function mapaBySubject(proc: Record<string, unknown>): boolean {
+  const text = fold(`${str(proc.motif) ?? ''} ${str(proc.fondement) ?? ''}`);
+  return /r\s?2123-1\s*3|services? sociaux|services? specifiques|services? juridiques/.test(text);
 }
 
 /** CSL-016's test: every lot of the consultation is a valid "petit lot". */
@@ -38,7 +44,7 @@ export const CSL_012: Rule = {
       return;
     }
     const t = thresholdText(ctx);
-    if (type === 'MAPA' && value >= t.value && !allPetitsLots(ctx) && !nonEmpty(proc.motif)) {
+    if (type === 'MAPA' && value >= t.value && !allPetitsLots(ctx) && !mapaBySubject(proc)) {
       ctx.report(['procedure', 'type'], {
         fr: `Procédure adaptée impossible : la valeur ${euros(value)} HT atteint le ${t.fr}. Procédure formalisée requise (AOO, AOR…), sauf petits lots (R2123-1 2°) ou MAPA en raison de l’objet (motif à indiquer).`,
         en: `Adapted procedure not allowed: value ${euros(value)} reaches the ${t.en}. A formalised procedure is required (AOO, AOR…), unless small lots (R2123-1 2°) or a MAPA by subject (give the ground).`,
@@ -55,7 +61,7 @@ export const CSL_013: Rule = {
   check(ctx) {
     const type = procedureType(ctx.data);
     if (type !== 'PN' && type !== 'DC') return;
-    if (str(obj(ctx.data.acheteur).categorie) === 'entite_adjudicatrice') return;
+    if (buyerCategory(ctx).categorie === 'entite_adjudicatrice') return;
     const motif = fold(str(obj(ctx.data.procedure).motif) ?? '');
     if (R2124_3.some((k) => motif.includes(k))) return;
     ctx.report(['procedure', 'motif'], {
@@ -177,7 +183,9 @@ function petitsLotsProblems(ctx: RuleContext): { path: (string | number)[]; fr: 
       out.push({ path: ['lots', i, 'mapa_petit_lot'], fr: `Lot ${str(l.id) ?? i + 1} : ${euros(v)} HT, au-delà du plafond de petit lot (${euros(limit)} HT).`, en: `Lot ${str(l.id) ?? i + 1}: ${euros(v)}, above the small-lot ceiling (${euros(limit)}).` });
     }
   });
-  const all = sum(lots.map((l) => num(l.valeur_estimee_ht)));
+  // The 20 % ceiling is measured against the value of all the lots of the operation: the declared total
+  // when there is one (a consultation may publish only its small lots), else the lots listed here.
+  const all = Math.max(num(ctx.data.valeur_estimee_ht) ?? 0, sum(lots.map((l) => num(l.valeur_estimee_ht))));
   if (small > 0 && all > 0 && small > share * all + 0.005) {
     out.push({ path: ['lots'], fr: `Les petits lots totalisent ${euros(small)} HT, soit ${Math.round((small / all) * 1000) / 10} % de la valeur des lots : plafond ${share * 100} %.`, en: `Small lots total ${euros(small)}, ${Math.round((small / all) * 1000) / 10}% of all lots: ceiling ${share * 100}%.` });
   }

@@ -1,6 +1,6 @@
 import { INSIDE_DET, phaseEntry } from '../../catalog/phases';
 import { keyDate } from '../../data/legalData';
-import { date, frDate, isObj, list, obj, str } from '../../util/index';
+import { addMonths, date, frDate, isObj, list, obj, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import type { Rule } from '../types';
 import { preAsbestosBuilding } from '../consultation/execution';
@@ -154,8 +154,7 @@ export const PLN_005: Rule = {
     const op = obj(ctx.data.operation);
     const posted = date(op.date_affichage_pc);
     if (!posted) return;
-    const [y, m, d] = posted.split('-').map(Number);
-    const end = new Date(Date.UTC(y, m - 1 + 2, d)).toISOString().slice(0, 10);
+    const end = addMonths(posted, 2);
     const works = phaseList(ctx.data).find((p) => ['DET', 'TRX'].includes(code(p) ?? ''));
     const start = date(op.date_debut_travaux) ?? date(works?.debut);
     if (!start || start > end) return;
