@@ -1,0 +1,155 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  RevealOutputChannelOn,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+/** The two document languages served by the AMO language server. */
+export const AMO_LANGUAGES = ['amo-programme', 'amo-consultation'] as const;
+
+/** Configuration section synchronised with the server (`amo.rules`, `amo.locale`, …). */
+export const CONFIGURATION_SECTION = 'amo';
+
+/** What the status bar shows of the server. */
+export type ServerStatus = 'starting' | 'running' | 'stopped';
+
+/** Options sent in `initialize`; the server reads `initializationOptions.locale`. */
+export interface AmoInitializationOptions {
+  locale: 'fr' | 'en';
+}
+
+/** `amo.locale`, with `auto` resolved from VS Code's display language. */
+export function resolveLocale(): 'fr' | 'en' {
+  const setting = vscode.workspace.getConfiguration(CONFIGURATION_SECTION).get<string>('locale', 'auto');
+  if (setting === 'fr' || setting === 'en') return setting;
+  return vscode.env.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** Client options; `programmeWatcher` reports programme files changed on disk (the caller disposes it). */
+export function clientOptions(outputChannel: vscode.OutputChannel, programmeWatcher?: vscode.FileSystemWatcher): LanguageClientOptions {
+  // vscode-vfs: the scheme of virtual workspaces (GitHub repositories…), which the manifest
+  // declares as supported for open documents. Other schemes (git:, diff views) are left out.
+  const schemes = ['file', 'untitled', 'vscode-vfs'];
+  return {
+    documentSelector: AMO_LANGUAGES.flatMap((language) => schemes.map((scheme) => ({ language, scheme }))),
+    synchronize: {
+      configurationSection: CONFIGURATION_SECTION,
+      // A consultation depends on its programme file, which may change on disk while closed.
+      fileEvents: programmeWatcher,
+    },
+    // A function, so that a restart after a change of `amo.locale` sends the new value.
+    initializationOptions: (): AmoInitializationOptions => ({ locale: resolveLocale() }),
+    diagnosticCollectionName: 'amo',
+    outputChannel,
+    // The status bar reports problems; the log opens on request ("AMO: Show Log").
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+  };
+}
+
+export function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+  const module = context.asAbsolutePath('dist/server.js');
+  return {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+}
+
+/**
+ * Owns the language client across restarts. A client whose start failed cannot be started again
+ * (vscode-languageclient 9 keeps the rejected start promise), so a restart builds a new one.
+ */
+export class AmoClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private clientResources: vscode.Disposable[] = [];
+  private readonly statusEmitter = new vscode.EventEmitter<ServerStatus>();
+  private currentStatus: ServerStatus = 'starting';
+
+  /** Fires when the server starts, runs or stops. */
+  readonly onDidChangeStatus = this.statusEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly outputChannel: vscode.OutputChannel,
+  ) {}
+
+  get status(): ServerStatus {
+    return this.currentStatus;
+  }
+
+  /** The current language client, if any (for custom requests and tests); check `status` first. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  /** Starts the server; failures are logged and shown in the status bar, never thrown. */
+  async start(): Promise<void> {
+    if (this.client) return;
+    // The client does not dispose the watchers it is given.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.programme.{yaml,yml}');
+    const client = new LanguageClient('amo', 'AMO Authoring', serverOptions(this.context), clientOptions(this.outputChannel, watcher));
+    this.client = client;
+    this.clientResources = [watcher, client.onDidChangeState((e) => this.setStatus(toStatus(e.newState)))];
+    this.setStatus('starting');
+    try {
+      await client.start();
+      // A restart during the start replaced this client: its state no longer matters.
+      if (this.client === client) this.setStatus(toStatus(client.state));
+    } catch (error) {
+      this.outputChannel.appendLine(vscode.l10n.t('The AMO language server could not start: {0}', String(error)));
+      if (this.client === client) this.setStatus('stopped');
+    }
+  }
+
+  /** Stops the current server (if any) and starts a new one. */
+  async restart(): Promise<void> {
+    await this.stop();
+    await this.start();
+  }
+
+  async stop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    for (const d of this.clientResources) d.dispose();
+    this.clientResources = [];
+    if (!client) return;
+    if (client.state === State.Starting) {
+      // A client cannot be stopped while it starts: let the start settle first.
+      await client.start().catch(() => undefined);
+    }
+    // Only a running client can be stopped; one whose start failed has no connection left.
+    if (client.state === State.Running) {
+      try {
+        await client.dispose();
+      } catch (error) {
+        this.outputChannel.appendLine(vscode.l10n.t('The AMO language server did not stop cleanly: {0}', String(error)));
+      }
+    }
+    this.setStatus('stopped');
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.statusEmitter.dispose();
+  }
+
+  private setStatus(status: ServerStatus): void {
+    if (status === this.currentStatus) return;
+    this.currentStatus = status;
+    this.statusEmitter.fire(status);
+  }
+}
+
+function toStatus(state: State): ServerStatus {
+  switch (state) {
+    case State.Running:
+      return 'running';
+    case State.Starting:
+      return 'starting';
+    default:
+      return 'stopped';
+  }
+}

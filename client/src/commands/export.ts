@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import { findChromium, htmlToPdf } from '../../../server/src/node/pdf';
+import { RenderRequest, type DeliverableId, type RenderFormat, type RenderResult } from '../../../server/src/protocol';
+import type { AmoClient } from '../client';
+import { isAmoDocument } from '../preview/previewManager';
+
+export type ExportFormat = 'html' | 'docx' | 'pdf';
+
+const EXT: Record<ExportFormat, string> = { html: 'html', docx: 'docx', pdf: 'pdf' };
+
+/** `ecole.programme.yaml` + `risques` + `pdf` → `ecole-risques.pdf`, next to the source file. */
+export function defaultExportName(sourcePath: string, deliverable: string, format: ExportFormat): string {
+  const base = sourcePath.split('/').pop() ?? 'document';
+  return `${base.replace(/\.(programme|consultation)\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')}-${deliverable}.${EXT[format]}`;
+}
+
+/** `amo.export.chromiumPath` (machine setting: a workspace cannot choose what is executed). */
+export function chromiumPath(): string | undefined {
+  return findChromium(vscode.workspace.getConfiguration('amo.export').get<string>('chromiumPath') || undefined);
+}
+
+async function render(client: AmoClient, uri: string, deliverable: DeliverableId | undefined, format: RenderFormat): Promise<RenderResult> {
+  const lc = client.languageClient;
+  if (!lc || client.status !== 'running') return { html: '', version: null, deliverables: [], error: vscode.l10n.t('The AMO language server is not running.') };
+  return lc.sendRequest(RenderRequest, { uri, deliverable, format });
+}
+
+/**
+ * "AMO : Exporter…": picks a deliverable and a format (HTML, DOCX, PDF through a local Chromium),
+ * asks where to save (the save dialog confirms before replacing a file) and writes it.
+ */
+export async function exportDeliverable(client: AmoClient, target?: unknown, activePreviewUri?: string): Promise<vscode.Uri | undefined> {
+  const uri = target instanceof vscode.Uri ? target : activePreviewUri ? vscode.Uri.parse(activePreviewUri) : vscode.window.activeTextEditor?.document.uri;
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
+  if (!isAmoDocument(doc)) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open an AMO programme or consultation to export its deliverables.'));
+    return undefined;
+  }
+  const probe = await render(client, doc.uri.toString(), undefined, 'html');
+  if (!probe.deliverables.length) {
+    void vscode.window.showErrorMessage(probe.error ?? vscode.l10n.t('No deliverable for this file.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id })),
+    { title: vscode.l10n.t('AMO: Export — deliverable'), placeHolder: vscode.l10n.t('Which deliverable?') },
+  );
+  if (!picked) return undefined;
+  const chromium = chromiumPath();
+  const formats: (vscode.QuickPickItem & { id: ExportFormat })[] = [
+    { id: 'html', label: 'HTML', description: vscode.l10n.t('one self-contained file, without script') },
+    { id: 'docx', label: 'DOCX', description: vscode.l10n.t('Word document with headings, tables and a table of contents') },
+    { id: 'pdf', label: 'PDF', description: chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)') },
+  ];
+  const format = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
+  if (!format) return undefined;
+  if (format.id === 'pdf' && !chromium) {
+    const settings = vscode.l10n.t('Open Settings');
+    const choice = await vscode.window.showErrorMessage(
+      vscode.l10n.t('PDF export needs Chromium or Google Chrome: none was found on the PATH (chromium, chromium-browser, google-chrome). Install one, or set "amo.export.chromiumPath".'),
+      settings,
+    );
+    if (choice === settings) void vscode.commands.executeCommand('workbench.action.openSettings', 'amo.export.chromiumPath');
+    return undefined;
+  }
+  const defaultUri = vscode.Uri.joinPath(doc.uri, '..', defaultExportName(doc.uri.path, picked.id, format.id));
+  const filters: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html'] }, docx: { Word: ['docx'] }, pdf: { PDF: ['pdf'] } };
+  // The save dialog asks before replacing an existing file: exports never overwrite silently.
+  const dest = await vscode.window.showSaveDialog({ defaultUri, filters: filters[format.id], saveLabel: vscode.l10n.t('Export') });
+  if (!dest) return undefined;
+  try {
+    const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AMO: exporting {0}…', picked.label) }, async () => {
+      const r = await render(client, doc.uri.toString(), picked.id, format.id === 'docx' ? 'docx' : 'html-document');
+      if (r.error) throw new Error(r.error);
+      if (format.id === 'docx') return Buffer.from(r.data ?? '', 'base64');
+      if (format.id === 'pdf') return htmlToPdf(r.html, chromium as string);
+      return Buffer.from(r.html, 'utf8');
+    });
+    await vscode.workspace.fs.writeFile(dest, bytes);
+  } catch (err) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', err instanceof Error ? err.message : String(err)));
+    return undefined;
+  }
+  const open = vscode.l10n.t('Open');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported: {0}', dest.path.split('/').pop() ?? dest.toString()), open).then((c) => {
+    if (c === open) void vscode.env.openExternal(dest);
+  });
+  return dest;
+}
