@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server and the CLI (node, cjs).
+// Bundles the extension client, the language server and the CLI (node, cjs), and the preview script (browser, iife).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 
@@ -36,6 +36,8 @@ const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/node/main.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' } },
+  // The preview's script runs inside the webview: browser platform, one IIFE, no Node built-ins.
+  { entryPoints: { preview: 'client/webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 const contexts = await Promise.all(

@@ -17,9 +17,11 @@ export const CONFIGURATION_SECTION = 'amo';
 /** What the status bar shows of the server. */
 export type ServerStatus = 'starting' | 'running' | 'stopped';
 
-/** Options sent in `initialize`; the server reads `initializationOptions.locale`. */
+/** Options sent in `initialize`; the server reads `initializationOptions.locale` and `.trusted`. */
 export interface AmoInitializationOptions {
   locale: 'fr' | 'en';
+  /** False in an untrusted workspace: the server then ignores the workspace's amo.config.json. */
+  trusted: boolean;
 }
 
 /** `amo.locale`, with `auto` resolved from VS Code's display language. */
@@ -42,7 +44,7 @@ export function clientOptions(outputChannel: vscode.OutputChannel, programmeWatc
       fileEvents: programmeWatcher,
     },
     // A function, so that a restart after a change of `amo.locale` sends the new value.
-    initializationOptions: (): AmoInitializationOptions => ({ locale: resolveLocale() }),
+    initializationOptions: (): AmoInitializationOptions => ({ locale: resolveLocale(), trusted: vscode.workspace.isTrusted }),
     diagnosticCollectionName: 'amo',
     outputChannel,
     // The status bar reports problems; the log opens on request ("AMO: Show Log").

@@ -23,6 +23,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AmoCli
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('amo.locale')) void client.restart();
     }),
+    // Trust granted: restart so that the workspace's amo.config.json is taken into account.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client.restart();
+    }),
   );
   void vscode.commands.executeCommand('setContext', 'amo.clientActive', true);
   await client.start();

@@ -118,4 +118,6 @@ content.addEventListener('click', (e) => {
   if (Number.isInteger(line) && line >= 0) post({ type: 'revealLine', uri, line });
 });
 
+// Saved at once, so that a reload before the first render still restores this preview.
+vscode.setState({ uri, deliverable: settings.deliverable });
 post({ type: 'ready', uri });

@@ -1,7 +1,10 @@
 /**
  * Custom LSP messages between the AMO client and server, declared once and imported by both sides.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { DeliverableId, DeliverableInfo } from './render/deliverables';
+
+export type { DeliverableId, DeliverableInfo } from './render/deliverables';
 
 export interface ValidationStatusParams {
   uri: string;
@@ -14,3 +17,35 @@ export interface ValidationStatusParams {
 
 /** Sent after each validation, so the client's status bar can show state and counts. */
 export const ValidationStatusNotification = new NotificationType<ValidationStatusParams>('amo/validationStatus');
+
+/**
+ * What `amo/render` returns: `html` is an `<article>` fragment (preview), a complete self-contained
+ * file (`html-document`) or empty (`docx`: the file is in `data`, base64).
+ */
+export type RenderFormat = 'html' | 'html-document' | 'docx';
+
+export interface RenderParams {
+  uri: string;
+  /** Which deliverable; the first of the document's kind when absent. */
+  deliverable?: DeliverableId;
+  format: RenderFormat;
+}
+
+export interface RenderResult {
+  html: string;
+  /** The version of the document that was rendered (null when it is not open in the server). */
+  version: number | null;
+  /** The deliverable rendered (absent when none could be chosen). */
+  deliverable?: DeliverableId;
+  /** The deliverables of this document's kind, for tabs and pickers. */
+  deliverables: DeliverableInfo[];
+  /** A base64 DOCX file, for `format: 'docx'`. */
+  data?: string;
+  /** Suggested file name stem and title of the deliverable. */
+  title?: string;
+  /** Why nothing was rendered (YAML syntax error, unknown file kind…): the preview keeps its last render. */
+  error?: string;
+}
+
+/** Renders a deliverable of an open programme or consultation (preview, export). */
+export const RenderRequest = new RequestType<RenderParams, RenderResult, void>('amo/render');

@@ -4,6 +4,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
+  type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
@@ -12,10 +13,13 @@ import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type 
 import { FEATURES } from './features';
 import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
+import { createKnownDocuments } from './knownDocuments';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
   readFile(uri: string): string | undefined;
+  /** URIs of the AMO files under these folder URIs (cross-file references); absent: only open documents are known. */
+  listAmoFiles?(folderUris: string[]): string[];
   findConfig(documentUri: string, root?: string): { config: AmoConfig; error?: string };
   today?: () => string;
 }
@@ -30,17 +34,20 @@ const DEFAULT_DELAY_MS = 50;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
+  const known = createKnownDocuments(documents, runtime.listAmoFiles);
   const log = (m: string): void => connection.console.error(m);
   const service = createLanguageService({
-    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri) },
+    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri), listDocuments: () => known.list() },
     today: runtime.today,
     log,
   });
 
   let clientLocale: Locale = 'fr';
+  let clientCapabilities: ClientCapabilities = {};
   let hasConfigurationCapability = false;
   let hasWatchCapability = false;
   let workspaceRoot: string | undefined;
+  let workspaceTrusted = true;
   let globalSettings: AmoSettings = {};
   const settingsCache = new Map<string, Promise<AmoSettings>>();
   /** consultation URI → programme URI it names (for revalidation when the programme changes). */
@@ -49,13 +56,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
+    clientCapabilities = caps;
     hasConfigurationCapability = Boolean(caps.workspace?.configuration);
     hasWatchCapability = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
-    const init = (params.initializationOptions ?? {}) as { locale?: string };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
+    // Untrusted workspace (VS Code): severities from the workspace's amo.config.json are ignored, so that a
+    // repository cannot hide its own errors. Other editors do not send the flag: trusted.
+    workspaceTrusted = init.trusted !== false;
     const requested = init.locale ?? params.locale ?? 'fr';
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
+    known.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []));
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
     return {
       capabilities,
@@ -67,7 +79,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (hasWatchCapability) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
+        watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/*.consultation.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
       });
     }
   });
@@ -91,7 +103,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   async function configFor(uri: string, settings?: AmoSettings): Promise<AmoConfig> {
     const s = settings ?? (await settingsFor(uri));
-    const fileConfig = runtime.findConfig(uri, workspaceRoot);
+    const fileConfig = workspaceTrusted ? runtime.findConfig(uri, workspaceRoot) : { config: {} };
     if (fileConfig.error) log(`amo.config.json: ${fileConfig.error}`);
     return mergeConfigs(fileConfig.config, parseConfig({ rules: s.rules }).config);
   }
@@ -180,6 +192,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeWatchedFiles((change) => {
+    known.onFileEvents(change.changes);
     for (const ev of change.changes) {
       if (ev.uri.endsWith('amo.config.json')) {
         revalidateAll();
@@ -196,6 +209,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     log,
     localeFor: async (uri) => localeOf(await settingsFor(uri)),
     configFor: (uri) => configFor(uri),
+    clientCapabilities: () => clientCapabilities,
+    readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri),
+    today: () => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10)),
+    listDocuments: () => known.list(),
   };
   for (const f of FEATURES) f.register(featureContext);
 

@@ -7,6 +7,8 @@ import {
   InitializedNotification,
   InitializeRequest,
   PublishDiagnosticsNotification,
+  type ClientCapabilities,
+  type InitializeResult,
   type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -42,14 +44,22 @@ export class TestLspClient {
 
   settings: unknown = {};
 
-  async initialize(options: { locale?: string; rootUri?: string } = {}): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  /** `capabilities` are merged over the default ones (configuration, didChangeConfiguration). */
+  async initialize(options: { locale?: string; rootUri?: string; capabilities?: ClientCapabilities; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       locale: options.locale,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+      initializationOptions: options.initializationOptions,
+      capabilities: { ...options.capabilities, workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, ...options.capabilities?.workspace } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** Any request by method name; rejects with the server's ResponseError (code and message). */
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
   open(uri: string, text: string, version = 1, languageId = 'yaml'): Promise<void> {

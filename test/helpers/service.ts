@@ -24,6 +24,8 @@ export function makeService(files: Record<string, string> = {}) {
           return undefined;
         }
       },
+      // The in-memory files are the workspace's known AMO documents (cross-file references, workspace symbols).
+      listDocuments: () => Object.keys(files),
     },
     today: () => TEST_TODAY,
     log: (m) => {

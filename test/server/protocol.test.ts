@@ -111,6 +111,19 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok(!diags.some((d) => d.code === 'CSL-006'));
   });
 
+  it('reads amo.config.json in a trusted workspace and ignores it in an untrusted one', async () => {
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    fs.writeFileSync(path.join(dir, 'amo.config.json'), JSON.stringify({ rules: { 'CSL-006': 'off' } }));
+    const uri = uriOf(path.join(dir, 'c.consultation.yaml'));
+    await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+    assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'CSL-006'));
+    await client.dispose();
+    client = new TestLspClient();
+    await client.initialize({ rootUri: uriOf(dir), initializationOptions: { trusted: false } });
+    await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+    assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'CSL-006'));
+  });
+
   it('survives garbage: binary content and broken YAML, and still answers', async () => {
     const uri = uriOf(path.join(dir, 'x.consultation.yaml'));
     await client.open(uri, '\u0000\u0001\u0002 : : [ {{ \uFFFF', 1);

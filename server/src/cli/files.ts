@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readFailureMessage } from '../node/safeRead';
 
 const SUFFIX = /\.(programme|consultation)\.ya?ml$/i;
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache', '.vscode-test']);
@@ -14,6 +15,19 @@ export interface Collected {
 export function collectFiles(args: string[]): Collected {
   const files: string[] = [];
   const errors: string[] = [];
+  // A link or special file with an AMO name is never skipped silently: a link to a regular file is
+  // checked, anything else (dangling link, FIFO, socket, device, link to a folder) is reported (exit 2).
+  // Links to folders are not followed while scanning (no cycles).
+  const linkOrSpecial = (p: string): void => {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) files.push(p);
+    else errors.push(`${p}: ${readFailureMessage(stat ? 'not-a-file' : 'not-found')}`);
+  };
   const walk = (dir: string): void => {
     let entries: fs.Dirent[];
     try {
@@ -26,6 +40,7 @@ export function collectFiles(args: string[]): Collected {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && !SKIP.has(e.name)) walk(p);
       else if (e.isFile() && SUFFIX.test(e.name)) files.push(p);
+      else if (!e.isDirectory() && SUFFIX.test(e.name)) linkOrSpecial(p);
     }
   };
   for (const arg of args) {

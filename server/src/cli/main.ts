@@ -1,16 +1,18 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from '../language-service';
 import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
+import { RENDER_USAGE, runRender } from './render';
 
 declare const AMO_VERSION: string | undefined;
 const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
 
 const USAGE = `Usage:
   amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]
+${RENDER_USAGE}
   amo --help | --version
 
 Vérifie les programmes (*.programme.yaml) et consultations (*.consultation.yaml) : syntaxe, schéma,
@@ -26,7 +28,7 @@ export interface CliIO {
   today?: () => string;
 }
 
-export function runCli(argv: string[], io: CliIO): number {
+export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);
@@ -36,6 +38,7 @@ export function runCli(argv: string[], io: CliIO): number {
     io.out(VERSION);
     return 0;
   }
+  if (command === 'render') return runRender(rest, io);
   if (command !== 'check') {
     io.err(`amo: commande inconnue « ${command} » / unknown command '${command}'.\n\n${USAGE}`);
     return 2;
@@ -65,7 +68,9 @@ export function runCli(argv: string[], io: CliIO): number {
   let explicit: AmoConfig | undefined;
   if (values.config) {
     try {
-      const { config, problems } = parseConfig(JSON.parse(fs.readFileSync(path.resolve(io.cwd, values.config), 'utf8')));
+      const read = readRegularFile(path.resolve(io.cwd, values.config), 1_000_000);
+      if (!('text' in read)) throw new Error(readFailureMessage(read.error));
+      const { config, problems } = parseConfig(JSON.parse(read.text));
       if (problems.length) {
         io.err(`amo: ${values.config}: ${problems.map((p) => (locale === 'en' ? p.en : p.fr)).join(' ')}`);
         return 2;
@@ -81,11 +86,12 @@ export function runCli(argv: string[], io: CliIO): number {
   const results: FileResult[] = [];
   for (const file of files) {
     const uri = fileUri(file);
-    const text = readFileUri(uri);
-    if (text === undefined) {
-      errors.push(`${path.relative(io.cwd, file)}: fichier illisible / unreadable file`);
+    const read = readRegularFile(file);
+    if (!('text' in read)) {
+      errors.push(`${path.relative(io.cwd, file)}: ${readFailureMessage(read.error)}`);
       continue;
     }
+    const text = read.text;
     const found = findConfig(uri);
     if (found.error) errors.push(`amo.config.json: ${found.error}`);
     const config = mergeConfigs(found.config, explicit);
@@ -105,11 +111,12 @@ export function runCli(argv: string[], io: CliIO): number {
 
 /** Runs the CLI on the process's arguments and sets its exit code. */
 export function main(): void {
-  process.exitCode = runCli(process.argv.slice(2), {
+  const code = runCli(process.argv.slice(2), {
     out: (s) => process.stdout.write(s + '\n'),
     err: (s) => process.stderr.write(s + '\n'),
     cwd: process.cwd(),
   });
+  void Promise.resolve(code).then((c) => (process.exitCode = c));
 }
 
 if (require.main === module) main();

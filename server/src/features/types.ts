@@ -1,4 +1,4 @@
-import type { Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, ServerCapabilities, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AmoConfig, LanguageService, Locale } from '../language-service';
 
@@ -12,6 +12,14 @@ export interface FeatureContext {
   localeFor(uri: string): Promise<Locale>;
   /** The effective rule configuration of a document (amo.config.json merged under `amo.rules`). */
   configFor(uri: string): Promise<AmoConfig>;
+  /** What the client announced at initialize (empty before): edits with versions, hierarchical symbols… */
+  clientCapabilities(): ClientCapabilities;
+  /** Reads a document that may not be open (open buffer first, then the host's files). */
+  readText?(uri: string): string | undefined;
+  /** Today's date, ISO (pinned by AMO_TODAY in tests). */
+  today?(): string;
+  /** URIs of the AMO documents known to the server (open ones and those of the workspace folders). */
+  listDocuments?(): string[];
 }
 
 /** One LSP feature: the capabilities it announces and the handlers it registers. */

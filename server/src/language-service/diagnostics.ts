@@ -31,7 +31,8 @@ export interface RunOptions {
 /** Syntax, then (on well-formed documents) schema, rules and references. */
 export function collectFindings(parsed: ParsedDocument, options: RunOptions): Finding[] {
   const out: Finding[] = parsed.problems.map((p) => ({ code: p.code, start: p.start, end: p.end, severity: p.severity, message: p.message }));
-  if (!parsed.ok || !parsed.kind) return out;
+  // Over the size limit (YAML-003), only the syntax is reported: schema and rules are skipped.
+  if (!parsed.ok || !parsed.kind || parsed.skipped) return out;
   out.push(...(options.linkFindings ?? []));
   // Rules run before the schema's findings are added: where a schema error belongs to a rule (`x-rule`),
   // the rule's own message, more precise, wins the de-duplication in toDiagnostics.
@@ -48,7 +49,7 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
         programme: options.programme,
         report(path, message, opts) {
           const [start, end] = locate(parsed.doc, path, opts?.target ?? 'key');
-          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url, data: { path: [...path] } });
+          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url, data: { ...opts?.data, path: [...path] } });
         },
       });
     } catch (err) {

@@ -82,6 +82,11 @@ export function buildIdIndex(parsed: ParsedDocument): IdIndex {
     for (const r of items(parsed, ['risques'])) {
       const owner = scalarOcc('acteur', field(r.node, 'proprietaire'), [...r.path, 'proprietaire']);
       if (owner) references.push(owner);
+      // An action's `responsable` is free text, "preferably an acteurs[] id" (schema): a reference when it is one.
+      for (const a of items(parsed, [...r.path, 'actions'])) {
+        const who = scalarOcc('acteur', field(a.node, 'responsable'), [...a.path, 'responsable']);
+        if (who) references.push(who);
+      }
       for (const p of items(parsed, [...r.path, 'phases'])) {
         const occ = scalarOcc('phase', p.node, p.path);
         if (occ) references.push(occ);

@@ -1,9 +1,14 @@
 import { collectFindings, toDiagnostics, type Finding } from './diagnostics';
 import { parseText, type ParsedDocument } from './parse';
 import type { ProgrammeLink } from './rules/types';
-import type { AmoConfig, AmoDiagnostic, Locale, TextDocumentLike, WorkspaceProvider } from './types';
+import type { AmoConfig, AmoDiagnostic, Locale, Msg, TextDocumentLike, WorkspaceProvider } from './types';
+import { MAX_VALIDATED_LENGTH, unparsed } from './limits';
+import { docKindOf } from './types';
 import { isObj, str } from './util/data';
 import { locate } from './parse';
+import { createNavigation, type NavigationService } from './navigation';
+import { createEditing, type EditingService } from './editing';
+import { createLanguageIntelligence, type LanguageIntelligence } from './languageIntelligence';
 
 export interface LanguageServiceInit {
   /** Reads documents that are not the one being validated (a consultation's programme). */
@@ -19,7 +24,7 @@ export interface DiagnosticOptions {
   config?: AmoConfig;
 }
 
-export interface LanguageService {
+export interface LanguageService extends NavigationService, EditingService, LanguageIntelligence {
   /** The parse of a document, shared by every feature; cached while its text does not change. */
   parse(doc: TextDocumentLike): ParsedDocument;
   /** All diagnostics of a programme or consultation, in the requested locale. Never throws on user input. */
@@ -54,11 +59,28 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     return parsed;
   }
 
+  /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
+  function featureParse(doc: TextDocumentLike): ParsedDocument {
+    return doc.text.length > MAX_VALIDATED_LENGTH ? unparsed(doc.uri, doc.text, 'rules') : parse(doc);
+  }
+
   function getProgrammeUri(doc: TextDocumentLike): string | undefined {
     const parsed = parse(doc);
     if (parsed.kind !== 'consultation' || !isObj(parsed.data)) return undefined;
     const rel = str(parsed.data.programme);
     return rel ? resolveProgrammeUri(doc.uri, rel) : undefined;
+  }
+
+  /**
+   * The parse of the programme a consultation names (workspace provider, parse cache), read from the YAML
+   * tree so that it works while the consultation has syntax errors (completion while typing).
+   */
+  function programmeOf(parsed: ParsedDocument): ParsedDocument | undefined {
+    if (parsed.kind !== 'consultation') return undefined;
+    const rel = str(isObj(parsed.data) ? parsed.data.programme : parsed.doc.get('programme'));
+    const uri = rel ? resolveProgrammeUri(parsed.uri, rel) : undefined;
+    const text = uri && uri !== parsed.uri && docKindOf(uri) === 'programme' ? init.workspace.readText(uri) : undefined;
+    return uri && text !== undefined ? parse({ uri, text }) : undefined;
   }
 
   /** Reads and parses the programme a consultation names; findings about the link itself. */
@@ -73,14 +95,16 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     if (uri === parsed.uri) {
       return { findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: 'La consultation se désigne elle-même comme programme.', en: 'The consultation names itself as its programme.' } }] };
     }
+    const notUsable = (why: Msg): { findings: Finding[] } => ({ findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: `Le fichier « ${rel} » n’est pas un programme exploitable (${why.fr}) : les références au programme ne sont pas vérifiées.`, en: `'${rel}' is not a usable programme (${why.en}): references to the programme are not checked.` } }] });
+    // Only a *.programme.yaml is ever read: a path to a device, a folder or any other file is refused by name.
+    if (docKindOf(uri) !== 'programme') return notUsable({ fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' });
     const text = init.workspace.readText(uri);
     if (text === undefined) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'error', message: { fr: `Fichier programme introuvable ou illisible : « ${rel} ». Vérifiez le chemin relatif.`, en: `Programme file not found or unreadable: '${rel}'. Check the relative path.` } }] };
     }
     const prog = parse({ uri, text });
-    if (prog.kind !== 'programme' || !prog.ok || !isObj(prog.data)) {
-      const why = prog.kind !== 'programme' ? { fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' } : { fr: 'il contient des erreurs de syntaxe', en: 'it has syntax errors' };
-      return { findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: `Le fichier « ${rel} » n’est pas un programme exploitable (${why.fr}) : les références au programme ne sont pas vérifiées.`, en: `'${rel}' is not a usable programme (${why.en}): references to the programme are not checked.` } }] };
+    if (!prog.ok || !isObj(prog.data)) {
+      return notUsable(prog.skipped === 'parse' ? { fr: 'il est trop volumineux pour être analysé', en: 'it is too large to be analysed' } : { fr: 'il contient des erreurs de syntaxe', en: 'it has syntax errors' });
     }
     return { programme: { uri, parsed: prog, data: prog.data }, findings: [] };
   }
@@ -102,5 +126,13 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     getDiagnostics,
     getProgrammeUri,
     forget: (uri) => cache.delete(uri),
+    ...createNavigation({
+      parse: featureParse,
+      readText: (uri) => init.workspace.readText(uri),
+      listDocuments: () => init.workspace.listDocuments?.() ?? [],
+      resolveProgrammeUri,
+    }),
+    ...createEditing({ parse: featureParse, readText: (uri) => init.workspace.readText(uri), getProgrammeUri }),
+    ...createLanguageIntelligence({ parse: featureParse, today, programmeOf }),
   };
 }

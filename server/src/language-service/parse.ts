@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, parseBounded, sizeNotice, unparsed } from './limits';
 import { LineIndex } from './text';
 import type { DocKind, Msg, Path } from './types';
 import { docKindOf } from './types';
@@ -7,11 +8,11 @@ import { docKindOf } from './types';
 const MAX_ALIAS_COUNT = 1000;
 
 export interface SyntaxProblem {
-  code: 'YAML-001' | 'YAML-002';
+  code: 'YAML-001' | 'YAML-002' | 'YAML-003';
   start: number;
   end: number;
   message: Msg;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'information';
 }
 
 /** One parse of one document version, shared by every feature. */
@@ -26,11 +27,16 @@ export interface ParsedDocument {
   problems: SyntaxProblem[];
   /** True when there is no syntax error: schema and rules only run on well-formed documents. */
   ok: boolean;
+  /** Set when the text is over a size limit (limits.ts): schema and rules, or even the parse, were skipped (YAML-003). */
+  skipped?: 'rules' | 'parse';
 }
 
 export function parseText(uri: string, text: string): ParsedDocument {
+  // Not parsed at all: an empty tree, so that every feature answers at once with nothing.
+  if (text.length > MAX_PARSED_LENGTH) return unparsed(uri, text, 'parse');
   // A BOM is not content: the yaml parser accepts it, and offsets stay those of the original text.
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // parseDocument with the nesting depth checked before the recursive composer runs (limits.ts).
+  const { doc, tooDeep } = parseBounded(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) {
     problems.push({
@@ -44,8 +50,11 @@ export function parseText(uri: string, text: string): ParsedDocument {
   for (const w of doc.warnings) {
     problems.push({ code: 'YAML-002', start: w.pos[0], end: Math.max(w.pos[1], w.pos[0] + 1), message: yamlMessage(w.code, w.message), severity: 'warning' });
   }
+  // Depth and alias expansion are checked before anything recursive (toJS, ajv, rules) walks the tree.
+  const excess = tooDeep ?? (doc.errors.length === 0 ? checkStructure(doc) : undefined);
+  if (excess) problems.push({ code: 'YAML-001', start: excess.start, end: excess.end, message: excess.message, severity: 'error' });
   let data: unknown;
-  if (doc.errors.length === 0) {
+  if (doc.errors.length === 0 && !excess) {
     try {
       data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (err) {
@@ -62,8 +71,10 @@ export function parseText(uri: string, text: string): ParsedDocument {
       });
     }
   }
+  const skipped = text.length > MAX_VALIDATED_LENGTH ? 'rules' : undefined;
+  if (skipped) problems.push({ code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) });
   const ok = problems.every((p) => p.severity !== 'error');
-  return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc, data, problems, ok };
+  return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc, data, problems, ok, skipped };
 }
 
 function yamlMessage(code: string, message: string): Msg {
@@ -78,8 +89,11 @@ function yamlMessage(code: string, message: string): Msg {
     UNEXPECTED_TOKEN: 'Élément inattendu : vérifiez la syntaxe YAML de cette ligne.',
     BAD_SCALAR_START: 'Valeur mal formée : mettez-la entre guillemets.',
     MULTIPLE_DOCS: 'Un fichier AMO ne contient qu’un seul document YAML.',
+    RESOURCE_EXHAUSTION: 'Imbrication trop profonde pour être analysée : réduisez l’imbrication des listes et des objets.',
   };
-  return { fr: `${fr[code] ?? 'Erreur de syntaxe YAML.'} (${first})`, en: `YAML: ${first}` };
+  // yaml reports a stack overflow while composing a deeply nested document as RESOURCE_EXHAUSTION.
+  const en = code === 'RESOURCE_EXHAUSTION' ? `YAML: nesting too deep to be analysed (${first})` : `YAML: ${first}`;
+  return { fr: `${fr[code] ?? 'Erreur de syntaxe YAML.'} (${first})`, en };
 }
 
 /** The node at `path`, or undefined. */

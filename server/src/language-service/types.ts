@@ -21,6 +21,12 @@ export interface DiagnosticData {
   replacement?: string;
   /** The document path of the node the finding is about. */
   path?: (string | number)[];
+  /** The keys a finding says are missing (RSK-001). */
+  missing?: string[];
+  /** The catalogue code a finding refers to (RSK-008: the expected risk, e.g. TEC-AMIANTE). */
+  catalog?: string;
+  /** The total a list of weights should reach (CSL-006: the declared total; CSL-007: the parent weight or 100). */
+  expected?: number;
 }
 
 /** A diagnostic as published: an LSP Diagnostic with a string code and `source: 'amo'`. */
@@ -45,6 +51,12 @@ export interface TextDocumentLike {
 export interface WorkspaceProvider {
   /** The text of `uri` (open buffer first, then disk); undefined when it does not exist or cannot be read. */
   readText(uri: string): string | undefined;
+  /**
+   * URIs of every AMO document the host knows (open ones and those found in the workspace folders), for
+   * cross-file references and workspace symbols. Optional: without it, navigation stays within the
+   * request document and the programme it names.
+   */
+  listDocuments?(): string[];
 }
 
 export function docKindOf(uri: string): DocKind | undefined {

@@ -1,6 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
-import { findConfig, readFileUri, today } from './nodeWorkspace';
+import { findConfig, listAmoFiles, readFileUri, today } from './nodeWorkspace';
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
 const connection = createConnection(ProposedFeatures.all);
@@ -13,4 +13,4 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${err.stack ?? err.message}`));
 
-startServer(connection, { readFile: readFileUri, findConfig, today });
+startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles });

@@ -2,15 +2,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { CONFIG_FILE, parseConfig, type AmoConfig } from '../language-service';
+import { readRegularFile } from './safeRead';
 
-/** Reads a file: URI from disk; undefined for other schemes, missing or unreadable files. */
+/** Configuration files larger than this are refused (a real one is a few hundred bytes). */
+const MAX_CONFIG_BYTES = 1_000_000;
+
+/**
+ * Reads a file: URI from disk; undefined for other schemes, missing or unreadable files, and for what
+ * readRegularFile refuses (directories, pipes, devices, files over 8 MB): nothing named by a document can
+ * block the server or exhaust its memory.
+ */
 export function readFileUri(uri: string): string | undefined {
   try {
     if (!uri.startsWith('file:')) return undefined;
-    const file = fileURLToPath(uri);
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) return undefined;
-    return fs.readFileSync(file, 'utf8');
+    const r = readRegularFile(fileURLToPath(uri));
+    return 'text' in r ? r.text : undefined;
   } catch {
     return undefined;
   }
@@ -32,7 +38,9 @@ export function findConfig(documentUri: string, root?: string): { file?: string;
     const candidate = path.join(dir, CONFIG_FILE);
     if (fs.existsSync(candidate)) {
       try {
-        const { config, problems } = parseConfig(JSON.parse(fs.readFileSync(candidate, 'utf8')));
+        const read = readRegularFile(candidate, MAX_CONFIG_BYTES);
+        if (!('text' in read)) throw new Error(`${read.error}${read.detail ? ` (${read.detail})` : ''}`);
+        const { config, problems } = parseConfig(JSON.parse(read.text));
         return { file: candidate, config, error: problems.length ? problems.map((p) => p.en).join(' ') : undefined };
       } catch (err) {
         return { file: candidate, config: {}, error: `${candidate}: ${(err as Error).message}` };
@@ -52,4 +60,33 @@ export function today(): string {
   const pinned = process.env.AMO_TODAY;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
   return new Date().toISOString().slice(0, 10);
+}
+
+const AMO_FILE = /\.(programme|consultation)\.ya?ml$/i;
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist']);
+/** A workspace with more AMO files than this is cut short (a guard against scanning a whole disk). */
+const MAX_AMO_FILES = 20000;
+
+/**
+ * URIs of the `*.programme.yaml|yml` and `*.consultation.yaml|yml` files under the given folder URIs
+ * (file: only), skipping node_modules, .git and dist. Symbolic links are not followed (no cycles).
+ */
+export function listAmoFiles(folderUris: string[]): string[] {
+  const out: string[] = [];
+  const stack = folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  while (stack.length && out.length < MAX_AMO_FILES) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folder: its files are simply unknown
+    }
+    for (const e of entries) {
+      if (e.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(e.name)) stack.push(path.join(dir, e.name));
+      } else if (e.isFile() && AMO_FILE.test(e.name)) out.push(fileUri(path.join(dir, e.name)));
+    }
+  }
+  return out;
 }

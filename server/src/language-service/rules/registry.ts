@@ -35,8 +35,9 @@ export function rulesFor(kind: DocKind): Rule[] {
 
 /** Codes produced by the parser, the schema and the cross-file link rather than by a rule's check. */
 export const STRUCTURAL_CODES: readonly RuleMeta[] = [
-  { id: 'YAML-001', kind: 'both', severity: 'error', confidence: 'practice', basis: 'YAML 1.2', title: { fr: 'Erreur de syntaxe YAML (ou document refusé : trop d’alias)', en: 'YAML syntax error (or document refused: too many aliases)' } },
+  { id: 'YAML-001', kind: 'both', severity: 'error', confidence: 'practice', basis: 'YAML 1.2', title: { fr: 'Erreur de syntaxe YAML (ou document refusé : alias en cascade, imbrication de plus de 100 niveaux)', en: 'YAML syntax error (or document refused: nested aliases, nesting deeper than 100 levels)' } },
   { id: 'YAML-002', kind: 'both', severity: 'warning', confidence: 'practice', basis: 'YAML 1.2', title: { fr: 'Avertissement YAML', en: 'YAML warning' } },
+  { id: 'YAML-003', kind: 'both', severity: 'information', confidence: 'practice', basis: 'Limites de l’outil (docs/robustness.md)', title: { fr: 'Document volumineux : au-delà de 2 millions de caractères, seule la syntaxe est vérifiée (les autres fonctions sont désactivées) ; au-delà de 6 millions, rien', en: 'Large document: over 2 million characters only the syntax is checked (other features are off); over 6 million, nothing' } },
   { id: 'SCH-001', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Schéma JSON du format', title: { fr: 'Clé obligatoire manquante', en: 'Missing required key' } },
   { id: 'SCH-002', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Schéma JSON du format', title: { fr: 'Clé inconnue (erreur si elle ressemble à une clé connue, avertissement sinon)', en: 'Unknown key (error when it looks like a known key, warning otherwise)' } },
   { id: 'SCH-003', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Schéma JSON du format', title: { fr: 'Type de valeur incorrect', en: 'Wrong value type' } },

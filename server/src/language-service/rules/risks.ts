@@ -41,7 +41,7 @@ export const RSK_001: Rule = {
     risks(ctx.data).forEach((r, i) => {
       const missing = ['id', 'titre', 'categorie', 'proprietaire', 'probabilite', 'impact', 'statut'].filter((k) => !nonEmpty(r[k]));
       if (missing.length) {
-        ctx.report(['risques', i], { fr: `Risque ${name(r, i)} incomplet : ${missing.join(', ')} manquant(s).`, en: `Risk ${name(r, i)} is incomplete: missing ${missing.join(', ')}.` }, { target: 'key' });
+        ctx.report(['risques', i], { fr: `Risque ${name(r, i)} incomplet : ${missing.join(', ')} manquant(s).`, en: `Risk ${name(r, i)} is incomplete: missing ${missing.join(', ')}.` }, { target: 'key', data: { missing } });
       }
       const id = str(r.id);
       if (id !== undefined) {
@@ -137,7 +137,7 @@ export const RSK_005: Rule = {
       ctx.report(['risques', i, 'strategie'], {
         fr: `Stratégie « ${String(s)} » inconnue. Valeurs ISO 31000 : ${codes.join(', ')}.${guess ? ` Vouliez-vous dire « ${guess} » ?` : ''}`,
         en: `Unknown strategy '${String(s)}'. ISO 31000 values: ${codes.join(', ')}.${guess ? ` Did you mean '${guess}'?` : ''}`,
-      }, { target: 'value' });
+      }, { target: 'value', data: guess ? { replacement: guess } : undefined });
     });
   },
 };
@@ -209,7 +209,7 @@ export const RSK_008: Rule = {
     const texts = risks(ctx.data).map((r) => fold(`${str(r.id) ?? ''} ${str(r.code) ?? ''} ${str(r.titre) ?? ''} ${str(r.description) ?? ''} ${str(r.categorie) ?? ''}`));
     for (const t of TRIGGERS) {
       if (!t.when(ctx) || texts.some((x) => t.match.test(x))) continue;
-      ctx.report([Array.isArray(ctx.data.risques) ? 'risques' : 'operation'], { fr: `Risque attendu absent du registre : ${t.fr} (catalogue ${t.code}).`, en: `Expected risk missing from the register: ${t.en} (catalogue ${t.code}).` });
+      ctx.report([Array.isArray(ctx.data.risques) ? 'risques' : 'operation'], { fr: `Risque attendu absent du registre : ${t.fr} (catalogue ${t.code}).`, en: `Expected risk missing from the register: ${t.en} (catalogue ${t.code}).` }, { data: { catalog: t.code } });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { ParsedDocument, Target } from '../parse';
-import type { Confidence, DocKind, Msg, Path, Severity } from '../types';
+import type { Confidence, DiagnosticData, DocKind, Msg, Path, Severity } from '../types';
 import type { Obj } from '../util/data';
 
 export interface RuleMeta {
@@ -22,6 +22,8 @@ export interface ReportOptions {
   target?: Target;
   /** A rule with two levels (CSL-020 error / warning) sets it per finding. */
   severity?: Severity;
+  /** Facts for quick fixes, added to the diagnostic's `data` next to its `path` (JSON-serialisable). */
+  data?: Omit<DiagnosticData, 'path'>;
 }
 
 /** What a consultation rule knows of its programme, when the `programme:` file could be read. */

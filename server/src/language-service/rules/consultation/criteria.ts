@@ -205,7 +205,7 @@ export const CSL_006: Rule = {
         ctx.report(set.path, {
           fr: `La somme des pondérations vaut ${round(lo)} au lieu de ${total}${set.lotId ? ` (lot ${set.lotId})` : ''}. Ajustez les pondérations.`,
           en: `Weights add up to ${round(lo)} instead of ${total}${set.lotId ? ` (lot ${set.lotId})` : ''}. Adjust the weights.`,
-        });
+        }, { data: { expected: total } });
       } else if (ranges && (lo > total + 0.005 || hi < total - 0.005)) {
         ctx.report(set.path, {
           fr: `Fourchettes incohérentes : Σmin = ${round(lo)}, Σmax = ${round(hi)} ; il faut Σmin ≤ ${total} ≤ Σmax.`,
@@ -267,7 +267,7 @@ export const CSL_007: Rule = {
         ctx.report(subsPath, {
           fr: `Les sous-critères de « ${label(c)} » totalisent ${round(total)}${parent !== undefined ? ` au lieu de ${parent} (pondération du critère)` : ' au lieu de 100'}.`,
           en: `Sub-criteria of '${label(c)}' add up to ${round(total)}${parent !== undefined ? ` instead of ${parent} (the criterion's weight)` : ' instead of 100'}.`,
-        }, { target: 'key' });
+        }, { target: 'key', data: { expected: parent ?? 100 } });
       });
     }
   },

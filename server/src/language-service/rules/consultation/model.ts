@@ -1,9 +1,12 @@
-import { euThresholdKey, EU_THRESHOLDS, valueAt, type Lookup } from '../../data/legalData';
+import { euThresholdKey, EU_THRESHOLDS, valueAt, type Lookup, type MinimumDelay } from '../../data/legalData';
 import type { Path } from '../../types';
-import { date, isObj, list, num, obj, str, sum, type Obj } from '../../util/data';
+import { date, daysBetween, isObj, list, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
 import type { RuleContext } from '../types';
 
 export const FORMALISED = new Set(['AOO', 'AOR', 'PN', 'DC']);
+
+/** What the dated helpers read of a consultation: its data, today and its programme (a rule context or a hover). */
+export type ConsultationFacts = Pick<RuleContext, 'data' | 'today' | 'programme'>;
 
 /** A list of award criteria that applies to offers: the consultation's, or a lot's own. */
 export interface CriteriaSet {
@@ -56,7 +59,7 @@ export function hasWeight(c: Obj): boolean {
 }
 
 /** The consultation's reference date for dated rules: the launch, else today (stated in messages). */
-export function launchDate(ctx: RuleContext): { date: string; assumed: boolean } {
+export function launchDate(ctx: ConsultationFacts): { date: string; assumed: boolean } {
   const d = date(ctx.data.date_lancement);
   return d ? { date: d, assumed: false } : { date: ctx.today, assumed: true };
 }
@@ -76,7 +79,7 @@ export function estimatedValue(data: Obj): number | undefined {
 }
 
 /** Buyer category: the consultation's `acheteur.categorie`, else the programme's operation, else a local authority. */
-export function buyerCategory(ctx: RuleContext): { categorie: string; assumed: boolean } {
+export function buyerCategory(ctx: ConsultationFacts): { categorie: string; assumed: boolean } {
   const own = str(obj(ctx.data.acheteur).categorie);
   if (own) return { categorie: own, assumed: false };
   const prog = str(obj(ctx.programme?.data.operation).categorie_acheteur);
@@ -92,7 +95,7 @@ export interface Threshold extends Lookup {
   key: string;
 }
 
-export function euThreshold(ctx: RuleContext): Threshold {
+export function euThreshold(ctx: ConsultationFacts): Threshold {
   const key = euThresholdKey(str(ctx.data.nature), buyerCategory(ctx).categorie, isDefense(ctx.data));
   const at = launchDate(ctx).date;
   const lookup = valueAt(EU_THRESHOLDS, key, at);
@@ -106,3 +109,19 @@ export const THRESHOLD_LABEL: Record<string, { fr: string; en: string }> = {
   fcs_autres_pa: { fr: 'fournitures et services, autres pouvoirs adjudicateurs', en: 'supplies and services, other contracting authorities' },
   fcs_ea_defense: { fr: 'fournitures et services, entités adjudicatrices et défense', en: 'supplies and services, utilities and defence' },
 };
+
+/**
+ * The minimum time limit of `table` (R2161-x) for a consultation, with the reduction that applies:
+ * electronic transmission, a prior information notice sent 35 days to 12 months before, or urgency.
+ */
+export function minimumDelay(data: Obj, table: MinimumDelay): { days: number; why: string } {
+  const urgence = nonEmpty(obj(data.urgence).justification);
+  const pin = date(obj(data.avis_preinformation).date_envoi);
+  const start = date(data.date_envoi_avis) ?? date(data.date_lancement);
+  const pinOk = pin && start && daysBetween(pin, start) >= 35 && daysBetween(pin, start) <= 366;
+  const options: { days: number; why: string }[] = [{ days: table.standard, why: 'standard' }];
+  if (table.electronique !== undefined && data.transmission_electronique === true) options.push({ days: table.electronique, why: 'électronique' });
+  if (table.preinformation !== undefined && pinOk) options.push({ days: table.preinformation, why: 'préinformation' });
+  if (table.urgence !== undefined && urgence) options.push({ days: table.urgence, why: 'urgence' });
+  return options.reduce((a, b) => (b.days < a.days ? b : a));
+}

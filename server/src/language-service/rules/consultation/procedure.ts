@@ -1,7 +1,7 @@
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, valueAt, type MinimumDelay } from '../../data/legalData';
 import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
-import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, procedureType, THRESHOLD_LABEL } from './model';
+import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, minimumDelay, procedureType, THRESHOLD_LABEL } from './model';
 
 function thresholdText(ctx: RuleContext): { fr: string; en: string; value: number } {
   const t = euThreshold(ctx);
@@ -105,18 +105,6 @@ interface DelayCheck {
   what: { fr: string; en: string };
 }
 
-function minimum(ctx: RuleContext, table: MinimumDelay): { days: number; why: string } {
-  const urgence = nonEmpty(obj(ctx.data.urgence).justification);
-  const pin = date(obj(ctx.data.avis_preinformation).date_envoi);
-  const start = date(ctx.data.date_envoi_avis) ?? date(ctx.data.date_lancement);
-  const pinOk = pin && start && daysBetween(pin, start) >= 35 && daysBetween(pin, start) <= 366;
-  const options: { days: number; why: string }[] = [{ days: table.standard, why: 'standard' }];
-  if (table.electronique !== undefined && ctx.data.transmission_electronique === true) options.push({ days: table.electronique, why: 'électronique' });
-  if (table.preinformation !== undefined && pinOk) options.push({ days: table.preinformation, why: 'préinformation' });
-  if (table.urgence !== undefined && urgence) options.push({ days: table.urgence, why: 'urgence' });
-  return options.reduce((a, b) => (b.days < a.days ? b : a));
-}
-
 export const CSL_015: Rule = {
   id: 'CSL-015', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2161-2/3, R2161-6/8, R2161-12/15',
   url: 'https://www.marche-public.fr/ccp/R2161-02-05-regles-applicables-procedures-formalisees-appel-offres-ouvert-aoo.htm',
@@ -140,7 +128,7 @@ export const CSL_015: Rule = {
     }
     for (const c of checks) {
       const days = daysBetween(c.from, c.to);
-      const min = minimum(ctx, c.table);
+      const min = minimumDelay(ctx.data, c.table);
       if (days >= min.days) continue;
       ctx.report([c.toKey], {
         fr: `Délai de ${c.what.fr} de ${days} jours (${c.fromKey} → ${c.toKey}) : minimum ${min.days} jours pour une procédure ${type} (cas ${min.why}, ${c.table.basis}). Date au plus tôt : ${frDate(addDays(c.from, min.days))}.`,

@@ -1,0 +1,20 @@
+import { CodeActionKind } from 'vscode-languageserver';
+import { runSafe } from '../runner';
+import { openDocument } from './definition';
+import type { Feature } from './types';
+
+/** Quick fixes of AMO diagnostics (weights, criteria, owners, misspellings, references…) and line suppression. */
+export const codeActionsFeature: Feature = {
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
+  register(ctx) {
+    ctx.connection.onCodeAction((params, token) =>
+      runSafe(ctx.log, 'code actions', token, [], async () => {
+        // The text is taken before waiting for the settings: the diagnostics belong to that version.
+        const doc = openDocument(ctx, params.textDocument.uri);
+        if (!doc) return [];
+        const locale = await ctx.localeFor(doc.uri);
+        return ctx.service.getCodeActions(doc, params.range, params.context.diagnostics, { locale, only: params.context.only });
+      }),
+    );
+  },
+};

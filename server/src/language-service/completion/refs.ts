@@ -1,0 +1,135 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { isMap, isScalar } from 'yaml';
+import { getIdIndex, type IdKind, type IdOccurrence } from '../idIndex';
+import { nodeAt, type ParsedDocument } from '../parse';
+import { criterionType } from '../rules/consultation/model';
+import { pattern } from '../schemaPath';
+import type { DocKind, Path } from '../types';
+import { makeItem, sortKey, valueLead, yamlScalar, type CompletionRequest } from './items';
+
+/**
+ * Completion of ids defined elsewhere (acteurs, phases, lots, criteria), from the id index of the
+ * document or of the programme a consultation names. Reads the `yaml` tree, which exists even when
+ * the document has syntax errors, never the plain data (absent in that case).
+ */
+
+/** The scalar value at `path` in the YAML tree, or undefined. */
+export function scalarAt(parsed: ParsedDocument, path: Path): string | number | boolean | undefined {
+  const n = nodeAt(parsed.doc, path);
+  if (!isScalar(n)) return undefined;
+  const v = n.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
+}
+
+/** A field of the map at `path`, as text. */
+export function fieldText(parsed: ParsedDocument, path: Path, key: string): string | undefined {
+  const n = nodeAt(parsed.doc, path);
+  if (!isMap(n)) return undefined;
+  const v = n.get(key);
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+const REFS: Record<DocKind, Record<string, IdKind>> = {
+  programme: { 'risques.[].proprietaire': 'acteur', 'risques.[].actions.[].responsable': 'acteur', 'risques.[].phases.[]': 'phase' },
+  consultation: { phase: 'phase', 'offres.[].lot': 'lot', 'note_eliminatoire.critere': 'critere' },
+};
+
+export function hasReferenceValues(kind: DocKind, path: Path): boolean {
+  return pattern(path) in REFS[kind];
+}
+
+/** Unique definitions of a kind, in document order. */
+export function definitions(parsed: ParsedDocument, kind: IdKind): IdOccurrence[] {
+  const seen = new Set<string>();
+  return getIdIndex(parsed).definitions.filter((d) => d.kind === kind && !seen.has(d.id) && seen.add(d.id));
+}
+
+function describe(parsed: ParsedDocument, d: IdOccurrence): string | undefined {
+  const at = d.path.slice(0, -1);
+  const f = (k: string) => fieldText(parsed, at, k);
+  switch (d.kind) {
+    case 'acteur':
+      return [f('role'), f('nom') ?? f('organisme')].filter(Boolean).join(' — ') || undefined;
+    case 'phase': {
+      const dates = f('debut') || f('fin') ? ` (${f('debut') ?? '…'} → ${f('fin') ?? '…'})` : '';
+      return `${[f('code'), f('libelle')].filter(Boolean).join(' — ')}${dates}` || undefined;
+    }
+    case 'lot':
+      return f('intitule');
+    case 'critere': {
+      const w = f('ponderation');
+      return [f('libelle'), w !== undefined ? `${w}` : undefined].filter(Boolean).join(' — ') || undefined;
+    }
+    default:
+      return f('libelle') ?? f('titre');
+  }
+}
+
+/** Ids for a reference value (risk owner, phases, lot, criterion), or undefined when the path is not a reference. */
+export function referenceItems(req: CompletionRequest): CompletionItem[] | undefined {
+  const kind = req.parsed.kind;
+  if (!kind) return undefined;
+  const refKind = REFS[kind][pattern(req.ctx.path)];
+  if (!refKind) return undefined;
+  // A consultation's `phase` names a phase of its programme.
+  const source = kind === 'consultation' && refKind === 'phase' ? req.env.programme() : req.parsed;
+  if (!source) return [];
+  const space = valueLead(req);
+  return definitions(source, refKind).map((d, i) =>
+    makeItem(req, { label: d.id, kind: CompletionItemKind.Reference, detail: describe(source, d), text: space + yamlScalar(d.id), sort: sortKey(i), filter: d.id }),
+  );
+}
+
+/** The criteria (and sub-criteria) that apply to an offer: its lot's own criteria when the lot has some. */
+export function applicableCriteria(parsed: ParsedDocument, lotId: string | undefined): IdOccurrence[] {
+  const crit = getIdIndex(parsed).definitions.filter((d) => d.kind === 'critere');
+  const lot = lotId !== undefined ? definitions(parsed, 'lot').find((d) => d.id === lotId) : undefined;
+  if (lot) {
+    const own = crit.filter((c) => c.path[0] === 'lots' && c.path[1] === lot.path[1]);
+    if (own.length) return own;
+  }
+  return crit.filter((c) => c.path[0] === 'criteres');
+}
+
+export function isSubCriterion(d: IdOccurrence): boolean {
+  return d.path.includes('sous_criteres');
+}
+
+export function isPriceCriterion(parsed: ParsedDocument, d: IdOccurrence): boolean {
+  const at = d.path.slice(0, -1);
+  return !isSubCriterion(d) && criterionType({ id: d.id, type: fieldText(parsed, at, 'type'), libelle: fieldText(parsed, at, 'libelle') }) === 'prix';
+}
+
+/** Keys of `offres[i].notes`: the ids of the applicable criteria and sub-criteria not noted yet. */
+export function notesKeyItems(req: CompletionRequest): CompletionItem[] {
+  const { parsed, ctx, env } = req;
+  const offer = ctx.path.slice(0, -1);
+  const lot = scalarAt(parsed, [...offer, 'lot']);
+  const noteMax = scalarAt(parsed, ['notation_prix', 'note_max']) ?? 20;
+  const en = env.locale === 'en';
+  const all = applicableCriteria(parsed, lot === undefined ? undefined : String(lot));
+  return all
+    .filter((d) => !ctx.existing.has(d.id))
+    .map((d, i) => {
+      const sub = isSubCriterion(d);
+      const price = isPriceCriterion(parsed, d);
+      // A criterion noted through its sub-criteria, or the price computed from the offer's price, comes last.
+      const prefix = d.path.slice(0, -1);
+      const hasSubs = !sub && all.some((s) => isSubCriterion(s) && prefix.every((seg, k) => s.path[k] === seg));
+      const parent = sub ? String(scalarAt(parsed, [...d.path.slice(0, -3), 'id']) ?? '?') : undefined;
+      const lines = [
+        parent ? (en ? `Sub-criterion of \`${parent}\`.` : `Sous-critère de \`${parent}\`.`) : undefined,
+        en ? `Score out of ${String(noteMax)}.` : `Note sur ${String(noteMax)}.`,
+        price ? (en ? 'The price score is computed from the offer’s price when the method is classique, lineaire or moyenne.' : 'La note du prix est calculée à partir du prix de l’offre quand la méthode est classique, lineaire ou moyenne.') : undefined,
+      ];
+      return makeItem(req, {
+        label: d.id,
+        kind: CompletionItemKind.Field,
+        detail: describe(parsed, d),
+        doc: lines.filter(Boolean).join('\n\n'),
+        text: ctx.colonAfter ? d.id : `${yamlScalar(d.id)}: `,
+        sort: sortKey(i, price || hasSubs ? '1' : '0'),
+        filter: d.id,
+      });
+    });
+}

@@ -1,0 +1,119 @@
+import { PRICE_FORMULAS, scoreLot, type Criterion, type PriceMethod } from '../../render/scoring';
+import { criterionType } from '../rules/consultation/model';
+import { isObj, list, num, obj, str, type Obj } from '../util/data';
+import type { HoverData } from './hoverData';
+
+/**
+ * An offer's weighted score and rank among the offers of its lot, computed like the rapport d'analyse
+ * des offres (render/scoring.ts): notes on a 0–`note_max` scale (20 by default), the price note by the
+ * declared method (classique when none is declared), points = note / note_max × weight.
+ */
+
+const METHODS = new Set(['classique', 'lineaire', 'moyenne']);
+
+/** The criteria that apply to offers of `lot`: the lot's own when it has some, else the consultation's. */
+export function criteriaForLot(root: Obj, lot: string | undefined): Obj[] {
+  const own = list(root.lots).map(obj).find((l) => lot !== undefined && str(l.id) === lot);
+  return list(own && Array.isArray(own.criteres) ? own.criteres : root.criteres).map(obj);
+}
+
+function weightOf(c: Obj): number | undefined {
+  const w = num(c.ponderation);
+  if (w !== undefined || !isObj(c.fourchette)) return w;
+  // A range: its middle, as in the report.
+  const lo = num(c.fourchette.min);
+  const hi = num(c.fourchette.max);
+  return lo !== undefined && hi !== undefined ? (lo + hi) / 2 : undefined;
+}
+
+function notesOf(v: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(obj(v))) if (typeof n === 'number' && Number.isFinite(n)) out[k] = n;
+  return out;
+}
+
+export function offerFacts(d: HoverData, index: number): string | undefined {
+  const offers = list(d.root.offres).map(obj);
+  const offer = offers[index];
+  if (!offer) return undefined;
+  const lot = str(offer.lot);
+  const name = `**${d.t('Offre', 'Offer')} ${str(offer.id) ?? `#${index + 1}`}**${str(offer.candidat) ? ` (${str(offer.candidat)})` : ''}${lot ? ` — lot ${lot}` : ''}`;
+  const criteres = criteriaForLot(d.root, lot);
+  if (criteres.length === 0) return `${name}\n\n${d.t('Aucun critère applicable : note pondérée non calculable.', 'No applicable criterion: the weighted score cannot be computed.')}`;
+  const np = obj(d.root.notation_prix);
+  const declared = str(np.methode);
+  const method = declared === undefined ? 'classique' : METHODS.has(declared) ? (declared as PriceMethod) : undefined;
+  const nmax = num(np.note_max) ?? 20;
+  const ttc = str(np.base) === 'TTC';
+  const criteria: Criterion[] = criteres.map((c) => ({
+    id: str(c.id) ?? '?',
+    weight: weightOf(c),
+    isPrice: criterionType(c) === 'prix',
+    subs: list(c.sous_criteres).map(obj).map((s) => ({ id: str(s.id) ?? '?', weight: num(s.ponderation) })),
+  }));
+  const same = offers.map((o, i) => ({ o, i })).filter(({ o }) => str(o.lot) === lot);
+  const ne = obj(d.root.note_eliminatoire);
+  const eliminatoire = str(ne.critere) !== undefined && num(ne.seuil) !== undefined ? { id: str(ne.critere) as string, seuil: num(ne.seuil) as number } : undefined;
+  const result = scoreLot(
+    criteria,
+    same.map(({ o, i }) => ({
+      id: `#${i}`,
+      price: ttc ? num(o.prix_ttc) ?? num(o.prix_ht) : num(o.prix_ht) ?? num(o.prix_ttc),
+      notes: notesOf(o.notes),
+      admissible: str(o.statut) === undefined || str(o.statut) === 'recevable',
+    })),
+    { method, nmax, eliminatoire },
+  );
+  const me = result.offers.find((o) => o.id === `#${index}`);
+  if (!me) return undefined;
+  const ranked = result.offers.filter((o) => o.rank !== undefined).length;
+  const lines = [name];
+  const total = `${d.num(me.total)} / ${d.num(result.maxTotal)}`;
+  if (me.rank !== undefined) lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('rang', 'rank')} ${me.rank} ${d.t('sur', 'of')} ${ranked}**`);
+  else {
+    const why = me.excluded === 'eliminatoire' ? d.t(`note éliminatoire (${eliminatoire?.id} < ${eliminatoire?.seuil})`, `elimination score (${eliminatoire?.id} < ${eliminatoire?.seuil})`) : d.t(`statut « ${str(offer.statut)} »`, `status '${str(offer.statut)}'`);
+    lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('non classée', 'not ranked')}** (${why})`);
+  }
+  const rows = criteria.map((c) => {
+    const n = me.notes[c.id];
+    const how = c.isPrice && method ? d.t(' (prix)', ' (price)') : c.subs.length && n.note !== undefined && !(c.id in notesOf(offer.notes)) ? d.t(' (sous-critères)', ' (sub-criteria)') : '';
+    return `| \`${c.id}\` | ${c.weight !== undefined ? d.num(c.weight) : '—'} | ${n.note !== undefined ? d.num(n.note) : '—'}${how} | ${d.num(n.points)} |`;
+  });
+  lines.push([`| ${d.t('Critère', 'Criterion')} | ${d.t('Poids', 'Weight')} | ${d.t('Note', 'Score')} /${d.num(nmax)} | Points |`, '|---|--:|--:|--:|', ...rows].join('\n'));
+  const price = ttc ? num(offer.prix_ttc) ?? num(offer.prix_ht) : num(offer.prix_ht) ?? num(offer.prix_ttc);
+  const notes: string[] = [];
+  if (method) {
+    const s = result.stats;
+    const stats = s ? ` ; Pmin ${d.money(s.pmin)}, Pmax ${d.money(s.pmax)}, Pmoy ${d.money(s.pmoy)} (${s.n} ${d.t('offre(s) classée(s)', 'ranked offer(s)')})` : '';
+    notes.push(`${d.k('Prix comparé', 'Compared price')} ${price !== undefined ? d.money(price) : '—'} ${ttc ? 'TTC' : 'HT'}${stats}.`);
+    notes.push(`${d.t('Méthode', 'Method')} ${method}${declared ? '' : d.t(' (non déclarée : classique par défaut)', ' (not declared: classique by default)')}${d.colon} \`${PRICE_FORMULAS[method]}\`.`);
+  } else notes.push(d.t(`Méthode « ${declared} » : la note du prix est lue dans « notes ».`, `Method '${declared}': the price score is read from 'notes'.`));
+  notes.push(d.t(`Points = note / ${d.num(nmax)} × poids ; la note d’un critère à sous-critères est la moyenne de leurs notes pondérée par leurs poids.`, `Points = score / ${d.num(nmax)} × weight; a criterion with sub-criteria scores the weighted mean of their scores.`));
+  const missing = Object.values(me.notes).flatMap((n) => n.missing);
+  if (missing.length) notes.push(d.t(`Notes manquantes (comptées 0) : ${missing.join(', ')}.`, `Missing scores (counted as 0): ${missing.join(', ')}.`));
+  lines.push(notes.join('\n\n'));
+  return lines.join('\n\n');
+}
+
+/** One entry of `notes`: the criterion or sub-criterion it scores, its weight and the points it brings. */
+export function noteFacts(d: HoverData, index: number, key: string): string | undefined {
+  const offer = obj(list(d.root.offres)[index]);
+  const note = num(obj(offer.notes)[key]);
+  const nmax = num(obj(d.root.notation_prix).note_max) ?? 20;
+  for (const c of criteriaForLot(d.root, str(offer.lot))) {
+    const subs = list(c.sous_criteres).map(obj);
+    const sub = subs.find((s) => str(s.id) === key);
+    const target = str(c.id) === key ? c : sub;
+    if (!target) continue;
+    const w = num(target.ponderation);
+    const parent = sub ? d.t(` (sous-critère de \`${str(c.id)}\`)`, ` (sub-criterion of \`${str(c.id)}\`)`) : '';
+    // A sub-criterion's share of the total: its weight within the criterion, scaled to the criterion's weight.
+    const subSum = subs.reduce((a, s) => a + (num(s.ponderation) ?? 0), 0);
+    const cw = num(c.ponderation);
+    const eff = w !== undefined && sub && cw !== undefined && subSum > 0 ? (w * cw) / subSum : w;
+    const pts = note !== undefined && eff !== undefined ? ` → ${d.num((note / nmax) * eff)} points` : '';
+    const label = str(target.libelle) ? ` — ${str(target.libelle)}` : '';
+    return `\`${key}\`${label}${parent}\n\n${d.t('Poids', 'Weight')} ${w !== undefined ? d.num(w) : '—'} · ${d.t('note', 'score')} ${note !== undefined ? d.num(note) : '—'} / ${d.num(nmax)}${pts}`;
+  }
+  return d.t(`\`${key}\` n’est pas un critère applicable à cette offre (REF-001).`, `\`${key}\` is not a criterion that applies to this offer (REF-001).`);
+}

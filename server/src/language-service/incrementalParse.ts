@@ -1,0 +1,371 @@
+import { Composer, isAlias, isMap, isScalar, isSeq, Pair, Parser, visit, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/**
+ * Incremental parse of the usual shape of an AMO file: a block map at column 0 whose big values are block
+ * sequences (phases, risques, offres…). The text is cut into pieces — runs of top-level pairs, and the items
+ * of a top-level block sequence — each parsed alone by the `yaml` parser (offsets made absolute through
+ * `Parser.offset`). After an edit only the pieces that overlap it are parsed again; the others are reused,
+ * their node ranges shifted by the change of length. The pieces are assembled into one `Document` and one
+ * data value equal to what `parseDocument(text)` and its `toJS()` give (test/unit/incrementalParse.test.ts
+ * compares them node by node on the fixtures and on random edits).
+ *
+ * It gives no result whenever it cannot promise that equality, and the caller parses the whole text: a YAML
+ * error or warning in a piece (the whole parse reports it, with its own recovery), aliases or anchors (they
+ * cross pieces), a duplicate or unusual top-level key, a root that is not a block map, document markers,
+ * deep nesting (the whole parse applies the nesting limit of limits.ts).
+ *
+ * Reused nodes are shared with the previous parse and shifted in place: a parse's node offsets are valid
+ * until the next parse of the same document (the language service keeps one parse per URI).
+ */
+
+const OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
+const KEEP_CHOMPING = /[|>](?:\+|[1-9]\+)/;
+/** Pieces nested deeper than this are left to the whole parse, which applies the real limit. */
+const MAX_PIECE_DEPTH = 50;
+
+/** `pairs`: top-level pairs, the last one a sequence continued by `items` pieces when `key` is set. */
+type Role = 'pairs' | 'items';
+
+interface Cut {
+  role: Role;
+  /** The key of the split sequence (`pairs`: its last pair; `items`: their parent). */
+  key?: string;
+  /** Indentation of the split sequence's items. */
+  indent?: number;
+  start: number;
+  end: number;
+}
+
+interface Piece extends Cut {
+  doc: Document.Parsed;
+  /** Parsed without error, warning, alias, anchor or deep nesting, and of the expected shape. */
+  clean: boolean;
+  /** `pairs`: the pairs and their values' data (the split sequence's value: its items' data). */
+  pairs?: Pair[];
+  values?: unknown[];
+  /** The items of the split sequence this piece holds, and their data. */
+  items?: Node[];
+  itemData?: unknown[];
+}
+
+/** What the next parse of the same document starts from. */
+export interface IncrementalState {
+  text: string;
+  pieces: Piece[];
+}
+
+export interface IncrementalResult {
+  doc: Document.Parsed;
+  data: unknown;
+}
+
+const isKeyStart = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+
+/** Offsets of the starts of lines (`\n` only: with lone `\r` breaks the text stays in one piece, still correct). */
+function lineStarts(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; ) {
+    out.push(i);
+    const nl = text.indexOf('\n', i);
+    if (nl < 0 || nl >= to) break;
+    i = nl + 1;
+  }
+  return out;
+}
+
+function isBlankOrComment(text: string, lineStart: number): boolean {
+  let i = lineStart;
+  while (text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return i >= text.length || c === 10 || c === 13 || c === 35;
+}
+
+function lineText(text: string, lines: number[], i: number): string {
+  const end = i + 1 < lines.length ? lines[i + 1] : text.length;
+  return text.slice(lines[i], end).replace(/\r?\n$/, '');
+}
+
+/** The end of a line whose value continues on the next lines (or is empty). */
+const OPEN_VALUE = /(?:^|[\s:])(?:-|\?|[|>][-+0-9]*)\s*$|:\s*$/;
+
+/**
+ * Where to cut before the line `lines[i]` (a top-level key, or an item at column `column` of a split
+ * sequence), or -1 not to cut. The blank and comment lines just above it must open the next piece only when
+ * the whole parse gives them to the next node, which the parser (parser.js: `pop()`, `atIndentedComment`)
+ * does for blank lines, and for comments at most as indented as that node; a comment indented more may end
+ * up as the trailing comment of a value or collection before it: no cut then.
+ */
+function cutBefore(text: string, lines: number[], i: number, floor: number, column: number): number {
+  let j = i;
+  while (j > floor && isBlankOrComment(text, lines[j - 1])) j--;
+  // A key or item whose value is still to come (`key:`, `-`, `|`) takes the lines after it, up to the
+  // indentation of the next line.
+  if (j > 0 && OPEN_VALUE.test(lineText(text, lines, j - 1).replace(/\s+#.*$/, ''))) return -1;
+  for (let n = j; n < i; n++) {
+    let c = lines[n];
+    while (text.charCodeAt(c) === 32) c++;
+    if (text.charCodeAt(c) === 9 || (text.charCodeAt(c) === 35 && c - lines[n] > column)) return -1;
+  }
+  return lines[j];
+}
+
+/** Cuts the text into runs of top-level pairs, and a run's last pair, when a block sequence, into items. */
+function cut(text: string): Cut[] {
+  const lines = lineStarts(text, 0, text.length);
+  const keyLines: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (isKeyStart(text.charCodeAt(lines[i]))) keyLines.push(i);
+  // The first piece runs from the start of the text (comments, directives) to a later key.
+  const starts: number[] = [0];
+  for (let k = 1; k < keyLines.length; k++) {
+    const at = cutBefore(text, lines, keyLines[k], keyLines[k - 1] + 1, 0);
+    if (at > starts[starts.length - 1]) starts.push(at);
+  }
+  const cuts: Cut[] = [];
+  for (let p = 0; p < starts.length; p++) {
+    const [start, end] = [starts[p], starts[p + 1] ?? text.length];
+    // The last key line of the piece: its pair may be a block sequence worth splitting.
+    let k = keyLines.length - 1;
+    while (k >= 0 && lines[keyLines[k]] >= end) k--;
+    const seq = k >= 0 && lines[keyLines[k]] >= start ? sequenceItems(text, lines, keyLines[k], end) : undefined;
+    if (!seq) {
+      cuts.push({ role: 'pairs', start, end });
+      continue;
+    }
+    cuts.push({ role: 'pairs', key: seq.key, indent: seq.indent, start, end: seq.cuts[0] });
+    seq.cuts.forEach((s, i) => cuts.push({ role: 'items', key: seq.key, indent: seq.indent, start: s, end: seq.cuts[i + 1] ?? end }));
+  }
+  return cuts;
+}
+
+/** When the pair at line `keyLine` is `key:` then a block sequence: where to cut between its items. */
+function sequenceItems(text: string, lines: number[], keyLine: number, end: number): { key: string; indent: number; cuts: number[] } | undefined {
+  const key = /^([A-Za-z0-9_][A-Za-z0-9_-]*):[ \t]*(?:#.*)?$/.exec(lineText(text, lines, keyLine))?.[1];
+  if (!key) return undefined;
+  let limit = keyLine + 1;
+  while (limit < lines.length && lines[limit] < end) limit++;
+  let indent = -1;
+  let first = true;
+  const cuts: number[] = [];
+  for (let i = keyLine + 1; i < limit; i++) {
+    const s = lines[i];
+    if (isBlankOrComment(text, s)) continue;
+    let c = s;
+    while (text.charCodeAt(c) === 32) c++;
+    if (indent < 0) {
+      if (text.charCodeAt(c) !== 45 /* - */) return undefined;
+      indent = c - s;
+    }
+    const next = text.charCodeAt(c + 1);
+    if (c - s !== indent || text.charCodeAt(c) !== 45 || !(next === 32 || next === 10 || next === 13 || c + 1 >= text.length)) continue;
+    // The first item stays with its key, in the `pairs` piece.
+    if (first) {
+      first = false;
+      continue;
+    }
+    const at = cutBefore(text, lines, i, keyLine + 1, indent);
+    if (at > (cuts[cuts.length - 1] ?? lines[keyLine])) cuts.push(at);
+  }
+  return cuts.length ? { key, indent, cuts } : undefined;
+}
+
+/** The key of the node put before every piece but the first (see parsePiece); unclean if the text uses it. */
+const LEAD_KEY = '_amo_piece_';
+
+function parsePiece(text: string, c: Cut): Piece {
+  // A piece is parsed behind a first node of its own — an item `- 0` at the items' indentation, or a pair
+  // `_amo_piece_: 0` — so that the blank and comment lines that open it become the next node's
+  // `spaceBefore` and `commentBefore`, as in the whole parse, rather than the document's.
+  const lead = c.start === 0 ? '' : c.role === 'items' ? `${' '.repeat(c.indent ?? 0)}- 0\n` : `${LEAD_KEY}: 0\n`;
+  const parser = new Parser();
+  // Token offsets, and so node ranges and error positions, are those of the whole text.
+  parser.offset = c.start - lead.length;
+  const docs = [...new Composer(OPTIONS).compose(parser.parse(lead + text.slice(c.start, c.end)))];
+  const doc = docs[0] as Document.Parsed;
+  const piece: Piece = { ...c, doc, clean: false };
+  if (docs.length !== 1 || doc.errors.length || doc.warnings.length || !simple(doc)) return piece;
+  // A block scalar that keeps its trailing blank lines (`|+`) would lose those that open the next piece.
+  if (KEEP_CHOMPING.test(text.slice(c.start, c.end))) return piece;
+  const root = doc.contents;
+  const skip = lead ? 1 : 0;
+  if (c.role === 'items') {
+    if (!isSeq(root) || root.flow || root.items.length <= skip) return piece;
+    piece.items = root.items.slice(skip) as Node[];
+    piece.itemData = piece.items.map((it) => toData(it, doc));
+    piece.clean = true;
+    return piece;
+  }
+  if (!isMap(root) || root.flow || root.items.length <= skip) return piece;
+  const pairs = root.items.slice(skip) as Pair[];
+  for (const pair of pairs) {
+    const key = pair.key;
+    if (!isScalar(key) || key.type !== 'PLAIN' || typeof key.value !== 'string' || key.value === '__proto__' || key.value === '<<' || key.value === LEAD_KEY) return piece;
+  }
+  const last = pairs[pairs.length - 1];
+  if (c.key !== undefined) {
+    if ((last.key as Scalar).value !== c.key || !isSeq(last.value) || last.value.flow || last.value.items.length === 0) return piece;
+    piece.items = last.value.items as Node[];
+    piece.itemData = piece.items.map((it) => toData(it, doc));
+  }
+  piece.pairs = pairs;
+  piece.values = pairs.map((p) => (p === last && c.key !== undefined ? undefined : toData(p.value, doc)));
+  piece.clean = true;
+  return piece;
+}
+
+function toData(node: unknown, doc: Document.Parsed): unknown {
+  return node && typeof node === 'object' && 'toJS' in node ? (node as Node).toJS(doc, { maxAliasCount: 0 }) : (node ?? null);
+}
+
+/** No alias, no anchor, no deep nesting: what lets a piece stand for itself. */
+function simple(doc: Document.Parsed): boolean {
+  let ok = true;
+  visit(doc, (_key, node, path) => {
+    if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) || path.length > MAX_PIECE_DEPTH) {
+      ok = false;
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return ok;
+}
+
+/** Adds `delta` to every offset of a piece (it moved after an edit before it). */
+function shift(piece: Piece, delta: number): void {
+  piece.start += delta;
+  piece.end += delta;
+  const r = piece.doc.range as number[];
+  for (let i = 0; i < r.length; i++) r[i] += delta;
+  for (const e of [...piece.doc.errors, ...piece.doc.warnings]) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+  visit(piece.doc, (_key, node) => {
+    const range = (node as { range?: number[] | null } | null)?.range;
+    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
+  });
+}
+
+function commonPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  // Blocks first (native string comparison), then character by character.
+  for (const step = 4096; i + step <= n && a.slice(i, i + step) === b.slice(i, i + step); ) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let i = 0;
+  for (const step = 4096; i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i); ) i += step;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const sameCut = (p: Piece, c: Cut, delta: number): boolean => p.role === c.role && p.key === c.key && p.indent === c.indent && p.start + delta === c.start && p.end + delta === c.end;
+
+/**
+ * Parses `text` piece by piece, reusing the pieces of `previous` that the edit did not touch. The state is
+ * returned even without a result (a YAML error in a piece), so that the next edit, which often fixes the
+ * error, parses one piece again rather than the whole text.
+ */
+export function parseIncrementally(text: string, previous?: IncrementalState): { result?: IncrementalResult; state: IncrementalState } {
+  const cuts = cut(text);
+  let pieces: Piece[];
+  if (!previous) {
+    pieces = cuts.map((c) => parsePiece(text, c));
+  } else {
+    const old = previous.text;
+    const prefix = commonPrefix(old, text);
+    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+    const delta = text.length - old.length;
+    const before = new Map<number, Piece>();
+    const after = new Map<number, Piece>();
+    for (const p of previous.pieces) {
+      if (p.end <= prefix) before.set(p.start, p);
+      else if (p.start >= old.length - suffix) after.set(p.start + delta, p);
+    }
+    const moved: Piece[] = [];
+    pieces = cuts.map((c) => {
+      const b = before.get(c.start);
+      if (b && sameCut(b, c, 0)) return b;
+      const a = after.get(c.start);
+      if (a && sameCut(a, c, delta)) {
+        moved.push(a);
+        return a;
+      }
+      return parsePiece(text, c);
+    });
+    if (delta !== 0) for (const p of moved) shift(p, delta);
+  }
+  return { result: assemble(pieces), state: { text, pieces } };
+}
+
+/** The document and data of clean pieces, or undefined. */
+function assemble(pieces: Piece[]): IncrementalResult | undefined {
+  if (pieces.length === 0 || pieces[0].role !== 'pairs' || pieces.some((p) => !p.clean)) return undefined;
+  const pairs: Pair[] = [];
+  const data: Record<string, unknown> = {};
+  const keys = new Set<string>();
+  /** The collection that ends the document: its trailing comments and end make the root map's. */
+  let lastRoot = pieces[0].doc.contents as YAMLMap | YAMLSeq;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i];
+    if (p.role !== 'pairs') return undefined; // `items` without their `pairs` piece: never assembled
+    lastRoot = p.doc.contents as YAMLMap;
+    const ps = p.pairs as Pair[];
+    for (let j = 0; j < ps.length; j++) {
+      const key = (ps[j].key as Scalar).value as string;
+      if (keys.has(key)) return undefined; // a duplicate key: the whole parse reports it
+      keys.add(key);
+      if (j < ps.length - 1 || p.key === undefined) {
+        pairs.push(ps[j]);
+        data[key] = (p.values as unknown[])[j];
+      }
+    }
+    if (p.key === undefined) continue;
+    const head = ps[ps.length - 1];
+    const items = [...(p.items as Node[])];
+    const values = [...(p.itemData as unknown[])];
+    let tail = head.value as YAMLSeq;
+    while (i + 1 < pieces.length && pieces[i + 1].role === 'items') {
+      i++;
+      items.push(...(pieces[i].items as Node[]));
+      values.push(...(pieces[i].itemData as unknown[]));
+      tail = pieces[i].doc.contents as YAMLSeq;
+      lastRoot = tail;
+    }
+    // The sequence ends as the piece of its last items does: trailing comments and end offset.
+    const seq = copy(head.value as YAMLSeq);
+    seq.items = items;
+    seq.range = [(head.value as YAMLSeq).range?.[0] ?? 0, tail.range?.[1] ?? 0, tail.range?.[2] ?? 0];
+    seq.comment = tail.comment;
+    pairs.push(new Pair(head.key, seq));
+    data[key(head)] = values;
+  }
+  const first = pieces[0].doc;
+  const map = copy(first.contents as YAMLMap);
+  map.items = pairs;
+  const lastPiece = pieces[pieces.length - 1].doc;
+  if (isMap(lastRoot)) {
+    map.range = [map.range?.[0] ?? 0, lastRoot.range?.[1] ?? 0, lastRoot.range?.[2] ?? 0];
+    map.comment = lastRoot.comment;
+  } else {
+    const end = lastRoot.range?.[2] ?? 0;
+    map.range = [map.range?.[0] ?? 0, end, end];
+    map.comment = undefined;
+  }
+  const doc = copy(first);
+  doc.contents = map as Document.Parsed['contents'];
+  doc.range = [first.range[0], map.range[2], lastPiece.range[2]];
+  doc.comment = lastPiece.comment;
+  doc.errors = [];
+  doc.warnings = [];
+  return { doc, data };
+}
+
+const key = (p: Pair): string => (p.key as Scalar).value as string;
+
+/**
+ * A shallow copy, own properties included (`yaml` marks node types with a non-enumerable symbol): the
+ * pieces' nodes are never modified by an assembly.
+ */
+function copy<T extends object>(o: T): T {
+  return Object.create(Object.getPrototypeOf(o) as object, Object.getOwnPropertyDescriptors(o)) as T;
+}

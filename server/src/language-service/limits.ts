@@ -1,0 +1,242 @@
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
+import type { ParsedDocument, SyntaxProblem } from './parse';
+import { LineIndex } from './text';
+import { docKindOf, type Msg } from './types';
+
+/**
+ * Resource limits of the service: what a hostile or accidental document (alias bomb, 10,000 nested
+ * brackets, a 50 MB log pasted in) may cost. Figures and the reasoning behind them: docs/robustness.md.
+ */
+
+/** Above this length (UTF-16 code units, about 2 MB or 40,000 lines), schema, rules and the link are skipped. */
+export const MAX_VALIDATED_LENGTH = 2_000_000;
+/** Above this length the text is not parsed at all: the `yaml` parse costs about 1 s and 130 MB per MB. */
+export const MAX_PARSED_LENGTH = 6_000_000;
+/**
+ * Deepest nesting of lists and maps accepted; a real AMO file uses fewer than ten levels. Checked on the
+ * concrete syntax tree, before the `yaml` composer recurses: near the stack limit V8 may compile a
+ * regular expression and abort the whole process ("RegExpCompiler Allocation failed"), which no
+ * try/catch can stop (found with 2,000 nested `- - - x`).
+ */
+export const MAX_NESTING_DEPTH = 100;
+/** Raw bracket or `- - -` nesting at which the text is refused before any parse (the CST parse of 8 MB of `[` takes ~50 s). */
+const MAX_RAW_NESTING = 1000;
+/**
+ * Nodes that aliases may add once expanded. The `yaml` package's own guard (maxAliasCount) bounds the
+ * number of alias uses, not the size of what they copy: 1,000 aliases of a 1,500-node list pass it and
+ * cost 33 s and 850 MB in the schema validator (more: out of memory). Legitimate reuse (a criteria block
+ * shared by a few lots) stays far below this.
+ */
+export const MAX_ALIAS_EXPANSION = 10_000;
+
+export interface StructureProblem {
+  start: number;
+  end: number;
+  message: Msg;
+}
+
+interface Frame {
+  node: Node;
+  children: unknown[];
+  next: number;
+  /** Nodes under this one, aliases expanded (this one included). */
+  size: number;
+}
+
+function childrenOf(node: Node): unknown[] {
+  const items = isMap(node) || isSeq(node) ? (node.items as unknown[]) : [];
+  return items.flatMap((it) => (isPair(it) ? [it.key, it.value] : [it]));
+}
+
+function rangeOf(node: Node): [number, number] {
+  const r = node.range;
+  return r ? [r[0], Math.max(r[0] + 1, Math.min(r[1], r[0] + 64))] : [0, 0];
+}
+
+/**
+ * The first alias problem of a well-formed document: an alias with no anchor before it, an alias inside
+ * the node it names (cyclic data), or aliases that expand to more than MAX_ALIAS_EXPANSION nodes. Iterative, linear in the written nodes (anchored sizes
+ * are memoised in document order). Undefined when the document is within bounds.
+ */
+export function checkStructure(doc: Document.Parsed): StructureProblem | undefined {
+  const anchors = new Map<string, Node>();
+  /** Expanded size of each finished anchored collection. */
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  const stack: Frame[] = [];
+  let extra = 0;
+
+  /** Size of a leaf or alias; undefined when a collection frame was pushed; a problem to stop. */
+  const enter = (value: unknown): number | undefined | StructureProblem => {
+    if (value === null || typeof value !== 'object') return 0;
+    if (isAlias(value)) {
+      const source = anchors.get(value.source);
+      const [start, end] = rangeOf(value);
+      if (!source) {
+        // The composer accepts it; toJS would throw later with a misleading message.
+        return {
+          start,
+          end,
+          message: {
+            fr: `Alias « *${value.source} » sans ancre « &${value.source} » définie avant lui : définissez l’ancre plus haut ou écrivez la valeur en clair.`,
+            en: `Alias '*${value.source}' has no anchor '&${value.source}' defined before it: define the anchor above or write the value out.`,
+          },
+        };
+      }
+      if (open.has(source)) {
+        return {
+          start,
+          end,
+          message: {
+            fr: `Alias récursif : « *${value.source} » se trouve à l’intérieur du nœud qu’il désigne. Écrivez la valeur en clair.`,
+            en: `Recursive alias: '*${value.source}' is inside the node it names. Write the value out.`,
+          },
+        };
+      }
+      const size = isScalar(source) ? 1 : (sizes.get(source) ?? 1);
+      extra += size;
+      if (extra > MAX_ALIAS_EXPANSION) {
+        return {
+          start,
+          end,
+          message: {
+            fr: `Document refusé : les alias YAML y ajoutent plus de ${MAX_ALIAS_EXPANSION.toLocaleString('fr-FR')} éléments une fois développés (alias en cascade). Écrivez les valeurs en clair ou réduisez les alias.`,
+            en: `Document refused: its YAML aliases add more than ${MAX_ALIAS_EXPANSION.toLocaleString('en-GB')} nodes once expanded (nested aliases). Write the values out or use fewer aliases.`,
+          },
+        };
+      }
+      return size;
+    }
+    const node = value as Node;
+    if (node.anchor) anchors.set(node.anchor, node);
+    if (!isMap(node) && !isSeq(node)) return 1;
+    if (node.anchor) open.add(node);
+    stack.push({ node, children: childrenOf(node), next: 0, size: 1 });
+    return undefined;
+  };
+
+  const first = enter(doc.contents);
+  if (typeof first === 'object') return first;
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    if (f.next < f.children.length) {
+      const r = enter(f.children[f.next++]);
+      if (typeof r === 'object') return r;
+      if (typeof r === 'number') f.size += r;
+      continue;
+    }
+    stack.pop();
+    if (f.node.anchor) {
+      open.delete(f.node);
+      sizes.set(f.node, f.size);
+    }
+    if (stack.length) stack[stack.length - 1].size += f.size;
+  }
+  return undefined;
+}
+
+/**
+ * A parse that did not happen: the real text and line index, an empty tree, the YAML-003 notice. Given
+ * for texts over MAX_PARSED_LENGTH, and to features (completion, hover, navigation, editing) for texts
+ * over MAX_VALIDATED_LENGTH, so that only the debounced validation pays for parsing a huge document.
+ */
+export function unparsed(uri: string, text: string, skipped: 'rules' | 'parse'): ParsedDocument {
+  const notice: SyntaxProblem = { code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) };
+  return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc: parseDocument(''), data: undefined, problems: [notice], ok: false, skipped: 'parse' };
+}
+
+/** The information given instead of schema and rules (or of everything) for a document over a size limit. */
+export function sizeNotice(length: number, skipped: 'rules' | 'parse'): Msg {
+  const mb = (n: number): string => (n / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 });
+  const mbEn = (n: number): string => (n / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return skipped === 'rules'
+    ? {
+        fr: `Document volumineux (${mb(length)} millions de caractères, au-delà de ${mb(MAX_VALIDATED_LENGTH)} millions) : seule la syntaxe YAML est vérifiée ; le schéma, les règles, la complétion, le survol et la navigation sont désactivés pour garder l’éditeur réactif. Découpez le fichier pour les réactiver.`,
+        en: `Large document (${mbEn(length)} million characters, over ${mbEn(MAX_VALIDATED_LENGTH)} million): only the YAML syntax is checked; schema, rules, completion, hover and navigation are off to keep the editor responsive. Split the file to turn them back on.`,
+      }
+    : {
+        fr: `Document trop volumineux (${mb(length)} millions de caractères, au-delà de ${mb(MAX_PARSED_LENGTH)} millions) : il n’est pas analysé du tout (ni syntaxe, ni schéma, ni règles). Découpez le fichier.`,
+        en: `Document too large (${mbEn(length)} million characters, over ${mbEn(MAX_PARSED_LENGTH)} million): it is not analysed at all (no syntax, schema or rule check). Split the file.`,
+      };
+}
+
+function tooDeep(offset: number): StructureProblem {
+  return {
+    start: offset,
+    end: offset + 1,
+    message: {
+      fr: `Imbrication trop profonde : plus de ${MAX_NESTING_DEPTH} niveaux de listes ou d’objets. Un fichier AMO n’en demande que quelques-uns ; vérifiez les crochets, les accolades et l’indentation. Le document n’est pas analysé.`,
+      en: `Nesting too deep: more than ${MAX_NESTING_DEPTH} levels of lists or maps. An AMO file needs only a few; check brackets, braces and indentation. The document is not analysed.`,
+    },
+  };
+}
+
+/**
+ * A linear over-estimate of nesting on the raw text: open brackets and braces (quotes and comments not
+ * excluded), `- `, `? ` and `: ` indicators in a row on one line. Only a fast path for gross bombs:
+ * MAX_RAW_NESTING is ten times the real limit, which is checked exactly on the CST.
+ */
+function rawNestingBomb(text: string): number | undefined {
+  let brackets = 0;
+  let compact = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (++brackets > MAX_RAW_NESTING) return i;
+      compact = 0;
+    } else if (c === 0x5d || c === 0x7d) {
+      if (brackets > 0) brackets--;
+      compact = 0;
+    } else if ((c === 0x2d || c === 0x3f || c === 0x3a) && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
+      if (++compact > MAX_RAW_NESTING) return i;
+    } else if (c === 0x0a || c === 0x0d) {
+      compact = 0;
+    } else if (c !== 0x20 && c !== 0x09) {
+      compact = 0;
+    }
+  }
+  return undefined;
+}
+
+/** The offset of the first collection nested deeper than MAX_NESTING_DEPTH in the CST; iterative. */
+function cstNestingExcess(tokens: readonly CST.Token[]): number | undefined {
+  const stack: { token: CST.Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_NESTING_DEPTH) return token.offset;
+      for (const it of token.items as CST.CollectionItem[]) {
+        if (it.key) stack.push({ token: it.key, depth: depth + 1 });
+        if (it.value) stack.push({ token: it.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+type Options = ParseOptions & DocumentOptions & SchemaOptions;
+
+/**
+ * `yaml`'s parseDocument (same options, same MULTIPLE_DOCS error), but the nesting depth is checked on
+ * the concrete syntax tree before the recursive composer runs. A document nested too deep gives an empty
+ * tree and the problem to report: features answer nothing rather than risk the process.
+ */
+export function parseBounded(text: string, options: Options): { doc: Document.Parsed; tooDeep?: StructureProblem } {
+  const raw = rawNestingBomb(text);
+  if (raw !== undefined) return { doc: parseDocument('', options), tooDeep: tooDeep(raw) };
+  const tokens = [...new Parser().parse(text)];
+  const deep = cstNestingExcess(tokens);
+  if (deep !== undefined) return { doc: parseDocument('', options), tooDeep: tooDeep(deep) };
+  let doc: Document.Parsed | undefined;
+  for (const d of new Composer(options).compose(tokens, true, text.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  // compose(…, forceDoc = true) always yields a document, even for an empty text.
+  return { doc: doc! };
+}

@@ -1,0 +1,96 @@
+/**
+ * Deliverables of AMO documents: from a parsed programme or consultation to a document model
+ * (model.ts), rendered as HTML (html.ts) or DOCX (docx.ts). Pure: files come in through `readText`,
+ * the date through `today`; shared by the preview (server), the exports and the CLI.
+ */
+import type { LanguageService } from '../language-service/languageService';
+import type { ParsedDocument } from '../language-service/parse';
+import type { TextDocumentLike } from '../language-service/types';
+import { isObj } from '../language-service/util/data';
+import { sourceDoc, type BuildInput, type SourceDoc } from './context';
+import { deliverablesOf, type DeliverableId, type DeliverableInfo } from './deliverables';
+import type { DocModel } from './model';
+import { buildPlanning } from './planning';
+import { buildProgrammeDossier } from './programmeDossier';
+import { buildRao } from './rao';
+import { buildRcCriteria } from './rcCriteria';
+import { buildRiskRegister } from './riskRegister';
+
+export { ALL_DELIVERABLES, deliverablesOf, isDeliverableId, type DeliverableId, type DeliverableInfo } from './deliverables';
+export { renderHtml, renderHtmlDocument } from './html';
+export type { DocModel } from './model';
+
+export interface RenderEnv {
+  /** Parses (and caches) documents; the same service as diagnostics. */
+  service: LanguageService;
+  /** Reads another document (a consultation's programme): open buffer first, then disk. */
+  readText(uri: string): string | undefined;
+  /** ISO date of the render (overdue actions, "édité le"). */
+  today: string;
+  /** Candidate consultations for a programme's planning (open documents, sibling files); those naming it are used. */
+  consultations?: () => TextDocumentLike[];
+}
+
+export interface RenderOutcome {
+  model?: DocModel;
+  deliverable?: DeliverableId;
+  /** The deliverables of this kind of document (empty when the kind is unknown). */
+  deliverables: readonly DeliverableInfo[];
+  /** Why nothing was rendered: not an AMO file, YAML syntax error, unknown deliverable. */
+  error?: string;
+}
+
+const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
+  programme: buildProgrammeDossier,
+  risques: buildRiskRegister,
+  planning: buildPlanning,
+  rc: buildRcCriteria,
+  rao: buildRao,
+};
+
+function syntaxError(parsed: ParsedDocument): string {
+  const p = parsed.problems.find((x) => x.severity === 'error');
+  if (!p) return 'Le document ne contient pas de données YAML exploitables.';
+  return `Erreur de syntaxe YAML ligne ${parsed.lines.positionAt(p.start).line + 1} : ${p.message.fr}`;
+}
+
+function usable(parsed: ParsedDocument): boolean {
+  return parsed.ok && isObj(parsed.data);
+}
+
+/**
+ * The document model of a deliverable of `doc` (the first of its kind when `requested` is undefined).
+ * Never throws on user input: a broken document gives `error` and no model.
+ */
+export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requested?: DeliverableId): RenderOutcome {
+  const parsed = env.service.parse(doc);
+  const deliverables = deliverablesOf(parsed.kind);
+  if (!parsed.kind) return { deliverables, error: 'Ce fichier n’est ni un programme (*.programme.yaml) ni une consultation (*.consultation.yaml).' };
+  const deliverable = requested ?? deliverables[0].id;
+  if (!deliverables.some((d) => d.id === deliverable)) {
+    return { deliverables, error: `Livrable « ${deliverable} » indisponible pour ce fichier ; choisissez parmi : ${deliverables.map((d) => d.id).join(', ')}.` };
+  }
+  if (!usable(parsed)) return { deliverables, deliverable, error: syntaxError(parsed) };
+  const input: BuildInput = { doc: sourceDoc(parsed), today: env.today };
+  if (parsed.kind === 'consultation') input.programme = programmeOf(env, doc);
+  if (parsed.kind === 'programme' && deliverable === 'planning') input.consultations = consultationsOf(env, doc);
+  return { model: BUILDERS[deliverable](input), deliverable, deliverables };
+}
+
+function programmeOf(env: RenderEnv, doc: TextDocumentLike): SourceDoc | undefined {
+  const uri = env.service.getProgrammeUri(doc);
+  const text = uri && uri !== doc.uri ? env.readText(uri) : undefined;
+  if (!uri || text === undefined) return undefined;
+  const parsed = env.service.parse({ uri, text });
+  return parsed.kind === 'programme' && usable(parsed) ? sourceDoc(parsed) : undefined;
+}
+
+function consultationsOf(env: RenderEnv, programme: TextDocumentLike): SourceDoc[] {
+  const out: SourceDoc[] = [];
+  for (const c of env.consultations?.() ?? []) {
+    if (env.service.getProgrammeUri(c) !== programme.uri) continue;
+    const parsed = env.service.parse(c);
+    if (parsed.kind === 'consultation' && usable(parsed)) out.push(sourceDoc(parsed));
+  }
+  return out.sort((a, b) => a.parsed.uri.localeCompare(b.parsed.uri));
+}

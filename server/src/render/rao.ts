@@ -1,0 +1,106 @@
+import { date, daysBetween, list, num, obj, str } from '../language-service/util/data';
+import { items, strings, type BuildInput } from './context';
+import { criteriaViews } from './criteria';
+import { amount, dateFr } from './format';
+import { enumLabel } from './labels';
+import { cell, heading, num as numCell, para, strong, type Block, type DocModel } from './model';
+import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from './scoring';
+import { consultationMilestones, plannedOk } from './milestones';
+import { lotSections, simulationTable, type LotOffers } from './raoLot';
+
+/** The lots that received offers (or the whole consultation when it has no lots), with their criteria. */
+export function lotsWithOffers(input: BuildInput): LotOffers[] {
+  const { data } = input.doc;
+  const views = criteriaViews(input.doc);
+  const common = views.find((v) => v.set.lotId === undefined) ?? views[0];
+  const offers = items(data, 'offres');
+  const lots = items(data, 'lots');
+  if (!lots.length) return offers.length && common ? [{ title: 'Marché unique', offers, view: common }] : [];
+  const out: LotOffers[] = [];
+  for (const { o: lot } of lots) {
+    const id = str(lot.id);
+    const mine = offers.filter(({ o }) => str(o.lot) === id);
+    const view = views.find((v) => v.set.lotId === id) ?? common;
+    if (mine.length && view) out.push({ lotId: id, lot, title: `Lot ${id}${str(lot.intitule) ? ` — ${str(lot.intitule)}` : ''}`, offers: mine, view });
+  }
+  return out;
+}
+
+function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {
+  const { data, src } = input.doc;
+  const proc = obj(data.procedure);
+  const launch = date(data.date_envoi_avis) ?? date(data.date_lancement);
+  const deadline = date(data.date_limite_offres);
+  const supports = strings(obj(data.publicite).supports).map((s) => enumLabel('consultation', 'publicite.supports', s));
+  const offers = list(data.offres);
+  const lots = items(data, 'lots');
+  const out: Block[] = [
+    heading(2, '1. Déroulement de la procédure', src.at('procedure')),
+    {
+      kind: 'facts',
+      items: [
+        { label: 'Objet', value: str(data.objet) ?? '—', line: src.at('objet') },
+        { label: 'Procédure', value: `${enumLabel('consultation', 'procedure.type', proc.type)}${str(proc.fondement) ? ` (${str(proc.fondement)})` : ''}`, line: src.at('procedure', 'type') },
+        { label: 'Valeur estimée', value: num(data.valeur_estimee_ht) === undefined ? '—' : `${amount(num(data.valeur_estimee_ht) as number)} HT`, line: src.at('valeur_estimee_ht') },
+        { label: 'Lancement (envoi de l’avis)', value: dateFr(launch), line: src.at(date(data.date_envoi_avis) ? 'date_envoi_avis' : 'date_lancement') },
+        { label: 'Publicité', value: supports.length ? supports.join(', ') : '—', line: src.at('publicite') },
+        { label: 'Date limite de réception des offres', value: deadline ? `${dateFr(deadline)}${launch ? ` (${daysBetween(launch, deadline)} jours après le lancement)` : ''}` : '—', line: src.at('date_limite_offres') },
+        { label: 'Offres reçues', value: `${offers.length} offre(s)${lots.length ? ` sur ${lots.length} lot(s)` : ''}`, line: src.at('offres') },
+      ].filter((x) => x.value !== '—'),
+    },
+  ];
+  if (lots.length) {
+    out.push({
+      kind: 'table',
+      columns: [{ label: 'Lot' }, { label: 'Intitulé' }, { label: 'Estimation HT', align: 'right' }, { label: 'Offres', align: 'right' }, { label: 'Analyse' }],
+      rows: lots.map(({ o, i }) => {
+        const n = offers.filter((x) => str(obj(x).lot) === str(o.id)).length;
+        return { line: src.at('lots', i), cells: [cell(str(o.id) ?? '—'), cell(str(o.intitule) ?? '—'), numCell(num(o.valeur_estimee_ht) === undefined ? '—' : amount(num(o.valeur_estimee_ht) as number)), numCell(String(n)), cell(analysed.some((l) => l.lotId === str(o.id)) ? 'ci-après' : 'en cours', { tone: n ? undefined : 'muted' })] };
+      }),
+    });
+  }
+  const milestones = consultationMilestones(input.doc);
+  if (milestones.length) {
+    out.push({
+      kind: 'table',
+      columns: [{ label: 'Délai légal ou repère' }, { label: 'Date calculée', align: 'right' }, { label: 'Calcul' }, { label: 'Prévu' }],
+      rows: milestones.map((m) => {
+        const ok = plannedOk(m);
+        return { line: m.line, kind: ok === false ? 'flag' : undefined, cells: [cell(`${m.label} (${m.basis})`), numCell(dateFr(m.date)), cell(m.how), cell(m.planned ? dateFr(m.planned) + (ok === false ? ' — à revoir' : ok ? ' — conforme' : '') : '—', { tone: ok === false ? 'crit' : ok ? 'ok' : undefined })] };
+      }),
+    });
+  }
+  out.push(para('Les candidatures ne font pas l’objet d’un examen dans ce fichier : le présent rapport porte sur les offres.', { tone: 'note' }));
+  return out;
+}
+
+/** The rapport d'analyse des offres, per lot (domain reference Part 4 §3). */
+export function buildRao(input: BuildInput): DocModel {
+  const { data, src } = input.doc;
+  const lots = lotsWithOffers(input);
+  const blocks: Block[] = [...procedureSummary(input, lots)];
+  if (!lots.length) blocks.push(para('Aucune offre à analyser : renseignez « offres ».', { tone: 'warning', line: src.at('offres') }));
+  lots.forEach((lot, k) => blocks.push(...lotSections(input.doc, lot, String(k + 2))));
+  const simulations = lots.flatMap((lot) => simulationTable(input.doc, lot));
+  if (simulations.length) {
+    blocks.push(
+      heading(2, 'Annexe — Simulation de la notation du prix', src.at('notation_prix')),
+      para('Jeu fictif de quatre offres à Pmin, 1,25 × Pmin, 1,5 × Pmin et 2 × Pmin, noté selon chaque méthode (Pmax et Pmoy sont ceux de ce jeu), comme le recommande la fiche DAJ de 2024 : elle montre l’effet de la méthode sur l’écart de points.', { tone: 'note' }),
+      { kind: 'list', items: (Object.keys(PRICE_FORMULAS) as PriceMethod[]).map((m) => ({ content: [strong(`${m} : ${PRICE_FORMULAS[m]}`), ` — ${PRICE_METHOD_NOTES[m]}`] })) },
+      ...simulations,
+    );
+  }
+  blocks.push(para('Calculs effectués sans arrondi intermédiaire ; montants affichés au centime et notes au centième, arrondis au plus proche.', { tone: 'note' }));
+  return {
+    deliverable: 'rao',
+    title: 'Rapport d’analyse des offres',
+    subtitle: str(data.objet) ?? 'Consultation',
+    meta: [
+      { label: 'Consultation', value: str(data.id) ?? '—' },
+      ...(input.programme ? [{ label: 'Opération', value: str(obj(input.programme.data.operation).intitule) ?? '—' }, { label: 'Maître d’ouvrage', value: str(obj(input.programme.data.operation).maitre_ouvrage) ?? '—' }] : []),
+      { label: 'Établi le', value: dateFr(input.today) },
+    ],
+    blocks,
+    date: input.today,
+  };
+}

@@ -1,0 +1,97 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { findChromium } from '../../server/src/node/pdf';
+import { ROOT, TEST_TODAY } from '../helpers/service';
+import { readZip } from '../helpers/zip';
+
+function amo(args: string[], cwd = ROOT) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'amo.js'), ...args], { cwd, env: { ...process.env, AMO_TODAY: TEST_TODAY }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('amo render (CLI)', function () {
+  this.timeout(60000);
+  let dir: string;
+  let programme: string;
+  let consultation: string;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-cli-render-'));
+    programme = path.join(dir, 'ecole.programme.yaml');
+    consultation = path.join(dir, 'ecole-travaux.consultation.yaml');
+    fs.copyFileSync(path.join(ROOT, 'examples', 'ecole-jules-ferry.programme.yaml'), programme);
+    const c = fs.readFileSync(path.join(ROOT, 'examples', 'ecole-jules-ferry-travaux.consultation.yaml'), 'utf8').replace('./ecole-jules-ferry.programme.yaml', './ecole.programme.yaml');
+    fs.writeFileSync(consultation, c);
+  });
+
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('writes every deliverable of a programme as self-contained HTML next to it (exit 0)', () => {
+    const r = amo(['render', programme]);
+    assert.strictEqual(r.code, 0, r.err);
+    for (const d of ['programme', 'risques', 'planning']) {
+      const html = fs.readFileSync(path.join(dir, `ecole-${d}.html`), 'utf8');
+      assert.match(html, /^<!DOCTYPE html>/);
+      assert.ok(!/<script/i.test(html));
+    }
+    // The sibling consultation names the programme: its legal milestones are in the planning.
+    assert.match(fs.readFileSync(path.join(dir, 'ecole-planning.html'), 'utf8'), /CSL-ECOLE-JF-TRAVAUX : fin de validité des offres/);
+    assert.strictEqual(r.out.trim().split('\n').length, 3);
+  });
+
+  it('writes one deliverable as DOCX to -o, a Word file with the RAO figures', () => {
+    const out = path.join(dir, 'sortie', 'rao.docx');
+    const r = amo(['render', consultation, '--deliverable', 'rao', '--format', 'docx', '-o', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    const xml = readZip(fs.readFileSync(out)).get('word/document.xml')?.toString() ?? '';
+    assert.match(xml, /85,18/);
+    assert.match(xml, /Heading1/);
+  });
+
+  it('prints one HTML deliverable on stdout with -o -', () => {
+    const r = amo(['render', consultation, '-d', 'rc', '-o', '-']);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /Règlement de la consultation — critères d’attribution/);
+  });
+
+  it('refuses to overwrite an existing file unless --force (exit 2, nothing written)', () => {
+    const out = path.join(dir, 'rc.html');
+    fs.writeFileSync(out, 'mine');
+    const r = amo(['render', consultation, '-d', 'rc', '-o', out]);
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /existant.*--force/);
+    assert.strictEqual(fs.readFileSync(out, 'utf8'), 'mine');
+    assert.strictEqual(amo(['render', consultation, '-d', 'rc', '-o', out, '--force']).code, 0);
+    assert.match(fs.readFileSync(out, 'utf8'), /<!DOCTYPE html>/);
+  });
+
+  it('exit codes: 1 on a YAML syntax error, 2 on usage errors and missing files', () => {
+    const broken = path.join(dir, 'casse.programme.yaml');
+    fs.writeFileSync(broken, 'operation: {id: [\n');
+    const r = amo(['render', broken, '-o', path.join(dir, 'x')]);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.err, /Erreur de syntaxe YAML ligne/);
+    assert.strictEqual(amo(['render', programme, '--deliverable', 'rao']).code, 2, 'deliverable of the other kind');
+    assert.strictEqual(amo(['render', programme, '--format', 'odt']).code, 2);
+    assert.strictEqual(amo(['render']).code, 2);
+    assert.strictEqual(amo(['render', path.join(dir, 'absent.programme.yaml')]).code, 2);
+    assert.strictEqual(amo(['render', programme, '-o', '-']).code, 2, 'stdout takes one deliverable');
+  });
+
+  it('PDF: a clear message and exit 2 without Chromium; a PDF with it', function () {
+    const none = amo(['render', consultation, '-d', 'rc', '--format', 'pdf', '--chromium', path.join(dir, 'no-such-browser')]);
+    assert.strictEqual(none.code, 2);
+    assert.match(none.err, /aucun Chromium trouvé/);
+    if (!findChromium()) {
+      console.log('      (PDF printing skipped: no chromium, chromium-browser or google-chrome on PATH)');
+      return;
+    }
+    const out = path.join(dir, 'rc.pdf');
+    const r = amo(['render', consultation, '-d', 'rc', '--format', 'pdf', '-o', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.strictEqual(fs.readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+});
