@@ -35,6 +35,8 @@ const common = {
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/node/main.ts' } },
+  // Worker thread of the server: validates huge documents off the main thread (server/src/node/offThread.ts).
+  { entryPoints: { syntaxWorker: 'server/src/node/syntaxWorker.ts' } },
   { entryPoints: { cli: 'server/src/cli/main.ts' } },
   // The preview's script runs inside the webview: browser platform, one IIFE, no Node built-ins.
   { entryPoints: { preview: 'client/webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022' },

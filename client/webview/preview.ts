@@ -16,7 +16,14 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const settingsEl = document.getElementById('amo-preview-settings');
-const settings = JSON.parse(settingsEl?.dataset.settings ?? '{}') as { uri?: string; deliverable?: string };
+const settings = JSON.parse(settingsEl?.dataset.settings ?? '{}') as {
+  uri?: string;
+  deliverable?: string;
+  /** The shell's words in VS Code's display language (client/src/preview/previewHtml.ts). */
+  strings?: { renderFailed?: string; lastGoodBelow?: string };
+};
+const renderFailed = typeof settings.strings?.renderFailed === 'string' ? settings.strings.renderFailed : 'Rendu impossible.';
+const lastGoodBelow = typeof settings.strings?.lastGoodBelow === 'string' ? settings.strings.lastGoodBelow : 'Dernier rendu valide affiché ci-dessous.';
 const uri = settings.uri ?? '';
 const bar = document.getElementById('amo-bar') as HTMLElement;
 const banner = document.getElementById('amo-banner') as HTMLElement;
@@ -47,7 +54,7 @@ function renderTabs(tabs: DeliverableTab[], active: string | undefined): void {
 }
 
 function showError(error: string): void {
-  banner.textContent = hasContent ? `${error}\nDernier rendu valide affiché ci-dessous.` : error;
+  banner.textContent = hasContent ? `${error}\n${lastGoodBelow}` : error;
   banner.hidden = false;
 }
 
@@ -56,7 +63,7 @@ function onUpdate(m: UpdateMessage): void {
   if (shown && m.deliverable === shown.deliverable && m.version < shown.version) return;
   renderTabs(m.deliverables, m.deliverable);
   if (m.error !== undefined || m.html === undefined) {
-    showError(m.error ?? 'Rendu impossible.');
+    showError(m.error ?? renderFailed);
     if (!hasContent) content.replaceChildren();
     return;
   }

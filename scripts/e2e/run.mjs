@@ -10,6 +10,7 @@
 //   --tests      folder of the tests entry index.js, inside the extension (default <extension>/dist/test/vscode)
 //   --grep       only run the tests whose full title matches (passed to the runner as AMO_E2E_GREP)
 //   --keep       keep the temp run folder (logs, user data) for inspection
+//   --untrusted  workspace trust on and the folder not trusted (restricted mode); the tests see AMO_E2E_UNTRUSTED=1
 // Exit: 0 all passed (exit code 0 AND results file says ≥1 test, 0 failures), 1 failure, 2 timeout.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -30,7 +31,7 @@ const say = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
 
 // ---------------------------------------------------------------------------------------------- args
 function parseArgs(argv) {
-  const opts = { workspace: undefined, timeout: 240, extension: ROOT, tests: undefined, keep: false, grep: undefined };
+  const opts = { workspace: undefined, timeout: 240, extension: ROOT, tests: undefined, keep: false, grep: undefined, untrusted: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const val = () => {
@@ -44,6 +45,7 @@ function parseArgs(argv) {
     else if (a === '--tests') opts.tests = path.resolve(val());
     else if (a === '--grep') opts.grep = val();
     else if (a === '--keep') opts.keep = true;
+    else if (a === '--untrusted') opts.untrusted = true;
     else if (a === '-h' || a === '--help') {
       console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\nimport ')[0]);
       process.exit(0);
@@ -158,7 +160,9 @@ async function main() {
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
         'workbench.tips.enabled': false,
         'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': opts.untrusted,
+        // Restricted mode without the startup dialog (the folder simply stays untrusted).
+        'security.workspace.trust.startupPrompt': 'never',
         'update.mode': 'none',
         'update.showReleaseNotes': false,
         'extensions.autoUpdate': false,
@@ -202,8 +206,8 @@ async function main() {
         '--config', config,
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
         '--disable-getting-started-override',
+        ...(opts.untrusted ? [] : ['--disable-workspace-trust']),
         workspace,
       ],
       {
@@ -214,6 +218,7 @@ async function main() {
           EXTENSIONS_GALLERY: '{}',
           AMO_E2E_RESULTS: results,
           ...(opts.grep ? { AMO_E2E_GREP: opts.grep } : {}),
+          ...(opts.untrusted ? { AMO_E2E_UNTRUSTED: '1' } : {}),
         },
       },
     );

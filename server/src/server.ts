@@ -9,7 +9,8 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from './language-service';
+import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type AmoDiagnostic, type Locale, type TextDocumentLike } from './language-service';
+import { MAX_VALIDATED_LENGTH } from './language-service/limits';
 import { FEATURES } from './features';
 import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
@@ -22,6 +23,11 @@ export interface ServerRuntime {
   listAmoFiles?(folderUris: string[]): string[];
   findConfig(documentUri: string, root?: string): { config: AmoConfig; error?: string };
   today?: () => string;
+  /**
+   * Diagnostics of a document over the validated size (syntax only), computed off the main thread;
+   * undefined when a newer text replaced the job. Absent: validated on the main thread (limits.ts).
+   */
+  validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig }): Promise<AmoDiagnostic[] | undefined>;
 }
 
 interface AmoSettings {
@@ -120,7 +126,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const started = performance.now();
       const config = await configFor(uri, settings);
       const text = { uri, text: current.getText() };
-      const diagnostics = service.getDiagnostics(text, { locale: localeOf(settings), config });
+      const options = { locale: localeOf(settings), config };
+      // A huge document would hold every request for seconds: its syntax is checked in a worker when the host has one.
+      const diagnostics = text.text.length > MAX_VALIDATED_LENGTH && runtime.validateLarge ? await runtime.validateLarge(text, options) : service.getDiagnostics(text, options);
+      if (!diagnostics || documents.get(uri)?.version !== version) return;
       const prog = service.getProgrammeUri(text);
       if (prog) dependsOn.set(uri, prog);
       else dependsOn.delete(uri);

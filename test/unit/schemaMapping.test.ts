@@ -16,10 +16,11 @@ function find(text: string, code: string, name = 'x.consultation.yaml') {
 
 describe('schema errors mapped to YAML nodes', () => {
   it('a misspelt key is an error on the key itself, with a suggestion', () => {
-    const d = find(BASE + 'objett: doublon\n', 'SCH-002');
-    assert.deepStrictEqual(d.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 6 } });
+    const d = find(BASE + 'valeur_estime_ht: 1000\n', 'SCH-002');
+    assert.deepStrictEqual(d.range, { start: { line: 5, character: 0 }, end: { line: 5, character: 16 } });
     assert.strictEqual(d.severity, 1);
-    assert.match(d.message, /objet/);
+    assert.match(d.message, /valeur_estimee_ht/);
+    assert.strictEqual(d.data?.replacement, 'valeur_estimee_ht');
   });
 
   it('an unknown key that resembles nothing is a warning', () => {
@@ -52,8 +53,8 @@ describe('schema errors mapped to YAML nodes', () => {
   });
 
   it('messages follow the locale', () => {
-    const [fr] = diagnose('x.consultation.yaml', BASE + 'objett: a\n').filter((d) => d.code === 'SCH-002');
-    const [en] = diagnose('x.consultation.yaml', BASE + 'objett: a\n', { locale: 'en' }).filter((d) => d.code === 'SCH-002');
+    const [fr] = diagnose('x.consultation.yaml', BASE + 'valeur_estime_ht: 1\n').filter((d) => d.code === 'SCH-002');
+    const [en] = diagnose('x.consultation.yaml', BASE + 'valeur_estime_ht: 1\n', { locale: 'en' }).filter((d) => d.code === 'SCH-002');
     assert.match(fr.message, /vouliez-vous dire/);
     assert.match(en.message, /did you mean/);
   });
@@ -94,5 +95,15 @@ describe('YAML syntax', () => {
 
   it('files of another kind get no diagnostics', () => {
     assert.deepStrictEqual(diagnose('notes.yaml', 'anything: [1, 2\n').filter((d) => d.code !== 'YAML-001'), []);
+  });
+});
+
+describe('misspelling suggestions', () => {
+  it('never suggest a key that the object already has (the fix would duplicate it)', () => {
+    const text = 'id: C1\nobjet: X\nnature: travaux\nprocedure: {type: MAPA}\ncriteres: []\n\u0301criteres: []\n';
+    const d = diagnose('x.consultation.yaml', text).find((x) => x.code === 'SCH-002');
+    assert.ok(d, 'SCH-002 expected');
+    assert.strictEqual(d.data?.replacement, undefined);
+    assert.strictEqual(d.severity, 2);
   });
 });

@@ -7,6 +7,26 @@
 import { DELIVERABLE_CSS } from '../../../server/src/render/css';
 import { escapeHtml } from '../../../server/src/render/html';
 
+/** The shell's own words, in VS Code's display language (the deliverables themselves are French documents). */
+export interface PreviewStrings {
+  /** Accessible name of the deliverable tabs. */
+  deliverables: string;
+  /** Shown until the first render arrives. */
+  loading: string;
+  /** Banner when a render fails and no message came with it. */
+  renderFailed: string;
+  /** Appended to the error banner when the last good render stays on screen. */
+  lastGoodBelow: string;
+}
+
+/** The French words, used when no strings are given (tests, and the webview's fallback). */
+export const FRENCH_PREVIEW_STRINGS: PreviewStrings = {
+  deliverables: 'Livrables',
+  loading: 'Rendu en cours…',
+  renderFailed: 'Rendu impossible.',
+  lastGoodBelow: 'Dernier rendu valide affiché ci-dessous.',
+};
+
 export interface PreviewShellOptions {
   /** `webview.cspSource`. */
   cspSource: string;
@@ -18,6 +38,8 @@ export interface PreviewShellOptions {
   uri: string;
   deliverable?: string;
   title: string;
+  /** Localised words of the shell; French when absent. */
+  strings?: PreviewStrings;
 }
 
 /** The Content-Security-Policy of the preview (also asserted by the tests). */
@@ -44,7 +66,9 @@ body { margin: 0; padding: 0; background: var(--amo-bg); }
 `;
 
 export function buildPreviewHtml(o: PreviewShellOptions): string {
-  const settings = JSON.stringify({ uri: o.uri, deliverable: o.deliverable });
+  const strings = o.strings ?? FRENCH_PREVIEW_STRINGS;
+  // Without strings, the webview script falls back to the same French words.
+  const settings = JSON.stringify(o.strings ? { uri: o.uri, deliverable: o.deliverable, strings } : { uri: o.uri, deliverable: o.deliverable });
   return [
     '<!DOCTYPE html>',
     '<html lang="fr">',
@@ -57,9 +81,9 @@ export function buildPreviewHtml(o: PreviewShellOptions): string {
     `<style nonce="${escapeHtml(o.nonce)}">${DELIVERABLE_CSS}${SHELL_CSS}</style>`,
     '</head>',
     '<body>',
-    '<nav id="amo-bar" role="tablist" aria-label="Livrables"></nav>',
+    `<nav id="amo-bar" role="tablist" aria-label="${escapeHtml(strings.deliverables)}"></nav>`,
     '<div id="amo-banner" role="alert" hidden></div>',
-    '<main id="amo-content"><p class="amo-loading">Rendu en cours…</p></main>',
+    `<main id="amo-content"><p class="amo-loading">${escapeHtml(strings.loading)}</p></main>`,
     `<script nonce="${escapeHtml(o.nonce)}" src="${escapeHtml(o.scriptUri)}"></script>`,
     '</body>',
     '</html>',

@@ -165,6 +165,12 @@ export class PreviewManager implements vscode.Disposable {
       uri,
       deliverable,
       title: vscode.l10n.t('AMO preview'),
+      strings: {
+        deliverables: vscode.l10n.t('Deliverables'),
+        loading: vscode.l10n.t('Rendering…'),
+        renderFailed: vscode.l10n.t('The preview could not be rendered.'),
+        lastGoodBelow: vscode.l10n.t('Last valid render shown below.'),
+      },
     });
   }
 

@@ -148,6 +148,6 @@ export function riskDoc(r: CatalogRisk, locale: Locale): string {
 export function priceMethodDoc(method: string, locale: Locale): string | undefined {
   if (method === 'autre') return t(locale, 'Méthode personnalisée : simulez-la pour montrer qu’elle ne neutralise pas la pondération (CSL-009b ; CE 2014, n° 373362).', 'Custom method: simulate it to show it does not neutralise the weighting (CSL-009b; CE 2014, no. 373362).');
   const m = method as PriceMethod;
-  if (!(m in PRICE_FORMULAS)) return undefined;
+  if (!Object.hasOwn(PRICE_FORMULAS, m)) return undefined; // not `in`: `toString` would show Object.prototype's
   return `\`${PRICE_FORMULAS[m]}\`\n\n${PRICE_METHOD_NOTES[m]}`;
 }

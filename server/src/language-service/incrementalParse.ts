@@ -1,4 +1,4 @@
-import { Composer, isAlias, isMap, isScalar, isSeq, Pair, Parser, visit, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Pair, Parser, type CST, type Document, type Node, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /**
  * Incremental parse of the usual shape of an AMO file: a block map at column 0 whose big values are block
@@ -38,6 +38,8 @@ interface Cut {
 
 interface Piece extends Cut {
   doc: Document.Parsed;
+  /** The range of every node of the piece: what an edit before it moves. */
+  ranges: number[][];
   /** Parsed without error, warning, alias, anchor or deep nesting, and of the expected shape. */
   clean: boolean;
   /** `pairs`: the pairs and their values' data (the split sequence's value: its items' data). */
@@ -179,10 +181,20 @@ function parsePiece(text: string, c: Cut): Piece {
   const parser = new Parser();
   // Token offsets, and so node ranges and error positions, are those of the whole text.
   parser.offset = c.start - lead.length;
-  const docs = [...new Composer(OPTIONS).compose(parser.parse(lead + text.slice(c.start, c.end)))];
+  let tokens: CST.Token[];
+  try {
+    tokens = [...parser.parse(lead + text.slice(c.start, c.end))];
+  } catch {
+    // yaml's CST parser recurses when deep nesting closes (RangeError past ~2,000 levels): the whole parse refuses it (limits.ts).
+    return { ...c, doc: new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, ranges: [], clean: false };
+  }
+  // The composer recurses: nesting is checked on the tokens first (as limits.ts does for the whole text).
+  if (tooDeep(tokens)) return { ...c, doc: new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, ranges: [], clean: false };
+  const docs = [...new Composer(OPTIONS).compose(tokens)];
   const doc = docs[0] as Document.Parsed;
-  const piece: Piece = { ...c, doc, clean: false };
-  if (docs.length !== 1 || doc.errors.length || doc.warnings.length || !simple(doc)) return piece;
+  const nodes = nodesOf(docs);
+  const piece: Piece = { ...c, doc, ranges: nodes.ranges, clean: false };
+  if (docs.length !== 1 || doc.errors.length || doc.warnings.length || !nodes.simple) return piece;
   // A block scalar that keeps its trailing blank lines (`|+`) would lose those that open the next piece.
   if (KEEP_CHOMPING.test(text.slice(c.start, c.end))) return piece;
   const root = doc.contents;
@@ -216,17 +228,42 @@ function toData(node: unknown, doc: Document.Parsed): unknown {
   return node && typeof node === 'object' && 'toJS' in node ? (node as Node).toJS(doc, { maxAliasCount: 0 }) : (node ?? null);
 }
 
-/** No alias, no anchor, no deep nesting: what lets a piece stand for itself. */
-function simple(doc: Document.Parsed): boolean {
-  let ok = true;
-  visit(doc, (_key, node, path) => {
-    if (isAlias(node) || ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) || path.length > MAX_PIECE_DEPTH) {
-      ok = false;
-      return visit.BREAK;
+/** Collections nested deeper than MAX_PIECE_DEPTH in the tokens of a piece; iterative. */
+function tooDeep(tokens: CST.Token[]): boolean {
+  const stack = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > MAX_PIECE_DEPTH) return true;
+      for (const it of token.items as CST.CollectionItem[]) {
+        if (it.key) stack.push({ token: it.key, depth: depth + 1 });
+        if (it.value) stack.push({ token: it.value, depth: depth + 1 });
+      }
     }
-    return undefined;
-  });
-  return ok;
+  }
+  return false;
+}
+
+/**
+ * The ranges of every node of a piece, gathered once so that moving the piece is a loop over arrays, and
+ * whether it is simple: no alias, no anchor, what lets a piece stand for itself.
+ */
+function nodesOf(docs: Document.Parsed[]): { ranges: number[][]; simple: boolean } {
+  const ranges: number[][] = [];
+  let simple = true;
+  // An explicit stack: `visit` builds a frozen path for every node.
+  const stack: unknown[] = docs.map((d) => d.contents);
+  while (stack.length) {
+    const node = stack.pop() as { range?: number[] | null; items?: unknown[]; key?: unknown; value?: unknown; anchor?: string } | null;
+    if (!node || typeof node !== 'object') continue;
+    if (node.anchor || isAlias(node as object)) simple = false;
+    if (node.range) ranges.push(node.range);
+    if (node.items) for (const it of node.items) stack.push(it);
+    else if ('key' in node) stack.push(node.key, node.value);
+  }
+  return { ranges, simple };
 }
 
 /** Adds `delta` to every offset of a piece (it moved after an edit before it). */
@@ -236,10 +273,13 @@ function shift(piece: Piece, delta: number): void {
   const r = piece.doc.range as number[];
   for (let i = 0; i < r.length; i++) r[i] += delta;
   for (const e of [...piece.doc.errors, ...piece.doc.warnings]) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
-  visit(piece.doc, (_key, node) => {
-    const range = (node as { range?: number[] | null } | null)?.range;
-    if (range) for (let i = 0; i < range.length; i++) range[i] += delta;
-  });
+  const ranges = piece.ranges;
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
+    r[0] += delta;
+    r[1] += delta;
+    r[2] += delta;
+  }
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -260,41 +300,134 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 const sameCut = (p: Piece, c: Cut, delta: number): boolean => p.role === c.role && p.key === c.key && p.indent === c.indent && p.start + delta === c.start && p.end + delta === c.end;
 
+/** Where an edit changed the text: [start, oldEnd) of the previous text became [start, newEnd). */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 /**
  * Parses `text` piece by piece, reusing the pieces of `previous` that the edit did not touch. The state is
  * returned even without a result (a YAML error in a piece), so that the next edit, which often fixes the
- * error, parses one piece again rather than the whole text.
+ * error, parses one piece again rather than the whole text. `edit` says what changed since `previous`.
  */
-export function parseIncrementally(text: string, previous?: IncrementalState): { result?: IncrementalResult; state: IncrementalState } {
-  const cuts = cut(text);
-  let pieces: Piece[];
+export function parseIncrementally(text: string, previous?: IncrementalState): { result?: IncrementalResult; state: IncrementalState; edit?: TextEdit } {
   if (!previous) {
-    pieces = cuts.map((c) => parsePiece(text, c));
-  } else {
-    const old = previous.text;
-    const prefix = commonPrefix(old, text);
-    const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-    const delta = text.length - old.length;
-    const before = new Map<number, Piece>();
-    const after = new Map<number, Piece>();
-    for (const p of previous.pieces) {
-      if (p.end <= prefix) before.set(p.start, p);
-      else if (p.start >= old.length - suffix) after.set(p.start + delta, p);
-    }
-    const moved: Piece[] = [];
-    pieces = cuts.map((c) => {
-      const b = before.get(c.start);
-      if (b && sameCut(b, c, 0)) return b;
-      const a = after.get(c.start);
-      if (a && sameCut(a, c, delta)) {
-        moved.push(a);
-        return a;
+    const pieces = cut(text).map((c) => parsePiece(text, c));
+    return { result: assemble(pieces), state: { text, pieces } };
+  }
+  const old = previous.text;
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const edit: TextEdit = { start: prefix, oldEnd: old.length - suffix, newEnd: text.length - suffix };
+  const delta = text.length - old.length;
+  const local = recut(previous.pieces, text, edit);
+  let pieces: Piece[];
+  if (local) {
+    // The pieces around the edit are cut again; those before are kept, those after kept and moved.
+    const ps = previous.pieces;
+    const kept = new Map(ps.slice(local.from, local.to).map((p) => [p.start + (p.end <= prefix ? 0 : delta), p]));
+    const middle = local.cuts.map((c) => {
+      const p = kept.get(c.start);
+      const d = p && p.end <= prefix ? 0 : delta;
+      if (p && (p.end <= prefix || p.start >= edit.oldEnd) && sameCut(p, c, d)) {
+        if (d) shift(p, d);
+        return p;
       }
       return parsePiece(text, c);
     });
-    if (delta !== 0) for (const p of moved) shift(p, delta);
+    pieces = ps.slice(0, local.from);
+    for (const p of middle) pieces.push(p);
+    for (let i = local.to; i < ps.length; i++) {
+      if (delta !== 0) shift(ps[i], delta);
+      pieces.push(ps[i]);
+    }
+  } else {
+    pieces = reuse(previous.pieces, cut(text), text, edit, delta);
   }
-  return { result: assemble(pieces), state: { text, pieces } };
+  return { result: assemble(pieces), state: { text, pieces }, edit };
+}
+
+/** The pieces of a whole new cut: those outside the edit are taken from `previous` (moved when after it). */
+function reuse(previous: Piece[], cuts: Cut[], text: string, edit: TextEdit, delta: number): Piece[] {
+  const before = new Map<number, Piece>();
+  const after = new Map<number, Piece>();
+  for (const p of previous) {
+    if (p.end <= edit.start) before.set(p.start, p);
+    else if (p.start >= edit.oldEnd) after.set(p.start + delta, p);
+  }
+  const moved: Piece[] = [];
+  const pieces = cuts.map((c) => {
+    const b = before.get(c.start);
+    if (b && sameCut(b, c, 0)) return b;
+    const a = after.get(c.start);
+    if (a && sameCut(a, c, delta)) {
+      moved.push(a);
+      return a;
+    }
+    return parsePiece(text, c);
+  });
+  if (delta !== 0) for (const p of moved) shift(p, delta);
+  return pieces;
+}
+
+/** Index of the piece that holds `offset` (the last one whose start is at or before it). */
+function pieceAt(pieces: Piece[], offset: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * The common edit — inside the items of a long sequence — cut again locally: the pieces from one before
+ * the edit to one after it (their first lines, and so the cuts that start and end the window, are
+ * untouched) are replaced by `cuts`, which `cut(text)` would give for that window. Undefined when the edit
+ * may change more than the window: near the sequence's key or its first item, a line at column 0 or less
+ * indented than the items.
+ */
+function recut(pieces: Piece[], text: string, edit: TextEdit): { from: number; to: number; cuts: Cut[] } | undefined {
+  const from = pieceAt(pieces, edit.start) - 1;
+  const to = pieceAt(pieces, Math.max(edit.start, edit.oldEnd - 1)) + 2;
+  if (from < 0 || to > pieces.length) return undefined;
+  const first = pieces[from];
+  const key = first.key;
+  const indent = first.indent ?? -1;
+  for (let i = from; i < to; i++) if (pieces[i].role !== 'items' || pieces[i].key !== key || pieces[i].indent !== indent) return undefined;
+  // The window's ends: the first piece starts before the edit, the last one ends after it.
+  if (first.end > edit.start || pieces[to - 1].start < edit.oldEnd) return undefined;
+  const delta = edit.newEnd - edit.oldEnd;
+  const start = first.start;
+  const end = pieces[to - 1].end + delta;
+  const lines = lineStarts(text, start, end);
+  const starts = [start];
+  let seenItem = false;
+  for (let l = 0; l < lines.length; l++) {
+    const s = lines[l];
+    if (isBlankOrComment(text, s)) continue;
+    let c = s;
+    while (text.charCodeAt(c) === 32) c++;
+    const col = c - s;
+    if (col < indent || (col === 0 && isKeyStart(text.charCodeAt(c))) || text.charCodeAt(c) === 9) return undefined;
+    const next = text.charCodeAt(c + 1);
+    const item = col === indent && text.charCodeAt(c) === 45 && (next === 32 || next === 10 || next === 13 || c + 1 >= text.length);
+    if (!item) continue;
+    // The window starts at the first piece's own item.
+    if (!seenItem) {
+      seenItem = true;
+      continue;
+    }
+    const at = cutBefore(text, lines, l, 0, indent);
+    if (at > starts[starts.length - 1]) starts.push(at);
+  }
+  if (!seenItem) return undefined;
+  const cuts = starts.map((s, i): Cut => ({ role: 'items', key, indent, start: s, end: starts[i + 1] ?? end }));
+  return { from, to, cuts };
 }
 
 /** The document and data of clean pieces, or undefined. */
@@ -321,14 +454,18 @@ function assemble(pieces: Piece[]): IncrementalResult | undefined {
     }
     if (p.key === undefined) continue;
     const head = ps[ps.length - 1];
-    const items = [...(p.items as Node[])];
-    const values = [...(p.itemData as unknown[])];
+    const items = (p.items as Node[]).slice();
+    const values = (p.itemData as unknown[]).slice();
     let tail = head.value as YAMLSeq;
     while (i + 1 < pieces.length && pieces[i + 1].role === 'items') {
-      i++;
-      items.push(...(pieces[i].items as Node[]));
-      values.push(...(pieces[i].itemData as unknown[]));
-      tail = pieces[i].doc.contents as YAMLSeq;
+      const q = pieces[++i];
+      const qi = q.items as Node[];
+      const qd = q.itemData as unknown[];
+      for (let k = 0; k < qi.length; k++) {
+        items.push(qi[k]);
+        values.push(qd[k]);
+      }
+      tail = q.doc.contents as YAMLSeq;
       lastRoot = tail;
     }
     // The sequence ends as the piece of its last items does: trailing comments and end offset.

@@ -54,7 +54,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   function parse(doc: TextDocumentLike): ParsedDocument {
     const hit = cache.get(doc.uri);
     if (hit && hit.text === doc.text) return hit;
-    const parsed = parseText(doc.uri, doc.text);
+    // Given the previous parse of the same document, only the parts of the text that changed are parsed again.
+    const parsed = parseText(doc.uri, doc.text, hit);
     cache.set(doc.uri, parsed);
     return parsed;
   }
@@ -65,7 +66,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   }
 
   function getProgrammeUri(doc: TextDocumentLike): string | undefined {
-    const parsed = parse(doc);
+    const parsed = featureParse(doc);
     if (parsed.kind !== 'consultation' || !isObj(parsed.data)) return undefined;
     const rel = str(parsed.data.programme);
     return rel ? resolveProgrammeUri(doc.uri, rel) : undefined;

@@ -173,14 +173,23 @@ function tooDeep(offset: number): StructureProblem {
 
 /**
  * A linear over-estimate of nesting on the raw text: open brackets and braces (quotes and comments not
- * excluded), `- `, `? ` and `: ` indicators in a row on one line. Only a fast path for gross bombs:
- * MAX_RAW_NESTING is ten times the real limit, which is checked exactly on the CST.
+ * excluded), `- `, `? ` and `: ` indicators in a row on one line, indentation (each block level needs
+ * one more column). Only a fast path for gross bombs, which also keeps yaml's CST parser (recursive
+ * when deep nesting closes: RangeError past ~2,000 levels) well within the stack: MAX_RAW_NESTING is
+ * ten times the real limit, which is checked exactly on the CST.
  */
 function rawNestingBomb(text: string): number | undefined {
   let brackets = 0;
   let compact = 0;
+  let indent = 0;
+  let lineStart = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (lineStart && c === 0x20) {
+      if (++indent > MAX_RAW_NESTING) return i;
+      continue;
+    }
+    lineStart = false;
     if (c === 0x5b || c === 0x7b) {
       if (++brackets > MAX_RAW_NESTING) return i;
       compact = 0;
@@ -191,6 +200,8 @@ function rawNestingBomb(text: string): number | undefined {
       if (++compact > MAX_RAW_NESTING) return i;
     } else if (c === 0x0a || c === 0x0d) {
       compact = 0;
+      indent = 0;
+      lineStart = true;
     } else if (c !== 0x20 && c !== 0x09) {
       compact = 0;
     }
@@ -226,7 +237,13 @@ type Options = ParseOptions & DocumentOptions & SchemaOptions;
 export function parseBounded(text: string, options: Options): { doc: Document.Parsed; tooDeep?: StructureProblem } {
   const raw = rawNestingBomb(text);
   if (raw !== undefined) return { doc: parseDocument('', options), tooDeep: tooDeep(raw) };
-  const tokens = [...new Parser().parse(text)];
+  let tokens: CST.Token[];
+  try {
+    tokens = [...new Parser().parse(text)];
+  } catch {
+    // A RangeError from a nesting the raw scan under-estimated: refused all the same.
+    return { doc: parseDocument('', options), tooDeep: tooDeep(0) };
+  }
   const deep = cstNestingExcess(tokens);
   if (deep !== undefined) return { doc: parseDocument('', options), tooDeep: tooDeep(deep) };
   let doc: Document.Parsed | undefined;

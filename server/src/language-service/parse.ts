@@ -1,4 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { parseIncrementally, type IncrementalState } from './incrementalParse';
 import { checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, parseBounded, sizeNotice, unparsed } from './limits';
 import { LineIndex } from './text';
 import type { DocKind, Msg, Path } from './types';
@@ -31,12 +32,33 @@ export interface ParsedDocument {
   skipped?: 'rules' | 'parse';
 }
 
-export function parseText(uri: string, text: string): ParsedDocument {
+/** Where the next parse of the same document starts from (incrementalParse.ts). */
+const incremental = new WeakMap<ParsedDocument, IncrementalState>();
+
+/**
+ * Parses a document. With `previous`, the parse of an earlier text of the same document, only the parts
+ * of the text that changed are parsed again (incrementalParse.ts); `previous`'s node offsets are then no
+ * longer valid.
+ */
+export function parseText(uri: string, text: string, previous?: ParsedDocument): ParsedDocument {
   // Not parsed at all: an empty tree, so that every feature answers at once with nothing.
   if (text.length > MAX_PARSED_LENGTH) return unparsed(uri, text, 'parse');
+  const skipped = text.length > MAX_VALIDATED_LENGTH ? 'rules' : undefined;
+  const notices: SyntaxProblem[] = skipped ? [{ code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) }] : [];
+  const state = previous && incremental.get(previous);
+  const inc = parseIncrementally(text, state);
+  // The previous line table, updated around the edit (the previous parse gives it up, as its nodes).
+  const lines = previous && inc.edit && previous.lines.text === state?.text ? LineIndex.edited(previous.lines, text, inc.edit.start, inc.edit.oldEnd, inc.edit.newEnd) : new LineIndex(text);
+  if (inc.result) {
+    // Equal to the whole parse below, which runs when a piece has an error (incrementalParse.ts).
+    const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc: inc.result.doc, data: inc.result.data, problems: notices, ok: true, skipped };
+    incremental.set(parsed, inc.state);
+    return parsed;
+  }
   // A BOM is not content: the yaml parser accepts it, and offsets stay those of the original text.
   // parseDocument with the nesting depth checked before the recursive composer runs (limits.ts).
-  const { doc, tooDeep } = parseBounded(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  // logLevel 'error': yaml would print a process warning for every collection used as a key (stderr noise per keystroke).
+  const { doc, tooDeep } = parseBounded(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
   for (const e of doc.errors) {
     problems.push({
@@ -71,10 +93,11 @@ export function parseText(uri: string, text: string): ParsedDocument {
       });
     }
   }
-  const skipped = text.length > MAX_VALIDATED_LENGTH ? 'rules' : undefined;
-  if (skipped) problems.push({ code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) });
+  problems.push(...notices);
   const ok = problems.every((p) => p.severity !== 'error');
-  return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc, data, problems, ok, skipped };
+  const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc, data, problems, ok, skipped };
+  incremental.set(parsed, inc.state);
+  return parsed;
 }
 
 function yamlMessage(code: string, message: string): Msg {

@@ -119,7 +119,9 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
       const extra = (err.params as { additionalProperty: string }).additionalProperty;
       const [start, end] = locate(parsed.doc, [...path, extra], 'key');
       const known = Object.keys((parentSchema.properties ?? {}) as JsonSchema);
-      const guess = closest(extra, known);
+      // A key already present in the object is no suggestion: renaming to it would duplicate it.
+      const present = err.data && typeof err.data === 'object' ? (err.data as Record<string, unknown>) : {};
+      const guess = closest(extra, known.filter((k) => !Object.hasOwn(present, k)));
       return {
         code: 'SCH-002',
         start,

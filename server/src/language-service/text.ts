@@ -7,18 +7,30 @@ import type { Position, Range } from 'vscode-languageserver-types';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+  /** `starts`: the line starts of `text`, when the caller has them (see `edited`). */
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    this.starts = starts ?? lineStartsOf(text, 0, text.length, [0]);
+  }
+
+  /**
+   * The index of `text`, which is `previous.text` with [start, oldEnd) replaced by [start, newEnd) of
+   * `text`: only the lines around the edit are scanned again. Takes over `previous`'s table (the lines
+   * after the edit are moved in place): `previous` must not be used afterwards.
+   */
+  static edited(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const starts = previous.starts;
+    // A line starts after \n, or after \r not followed by \n: one character of margin on each side.
+    const from = Math.max(0, start - 1);
+    const first = upperBound(starts, from);
+    const last = upperBound(starts, oldEnd + 1);
+    const fresh = lineStartsOf(text, from, Math.min(text.length, newEnd + 1), []);
+    const delta = newEnd - oldEnd;
+    starts.splice(first, last - first, ...fresh);
+    for (let i = first + fresh.length; i < starts.length; i++) starts[i] += delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -62,4 +74,33 @@ export class LineIndex {
     if (line < 0 || line >= this.starts.length) return '';
     return this.text.slice(this.starts[line], this.lineEnd(line));
   }
+}
+
+/** Appends to `out` the line starts in (from, to]: offsets after \n, or after \r not followed by \n. */
+function lineStartsOf(text: string, from: number, to: number, out: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) {
+        // The start is after the \n, when it is in range.
+        if (i + 1 < to) out.push(i + 2);
+        i++;
+      } else out.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      out.push(i + 1);
+    }
+  }
+  return out;
+}
+
+/** The first index whose value is greater than `x` (the values are ascending). */
+function upperBound(values: number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,6 +1,9 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import * as fs from 'fs';
+import * as path from 'path';
 import { findConfig, listAmoFiles, readFileUri, today } from './nodeWorkspace';
+import { createOffThreadValidator } from './offThread';
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
 const connection = createConnection(ProposedFeatures.all);
@@ -13,4 +16,8 @@ console.error = (...args: unknown[]) => connection.console.error(args.map(String
 process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${String(reason)}`));
 process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${err.stack ?? err.message}`));
 
-startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles });
+// Huge documents are validated in a worker thread (dist/syntaxWorker.js, bundled beside this file).
+const workerFile = path.join(__dirname, 'syntaxWorker.js');
+const offThread = fs.existsSync(workerFile) ? createOffThreadValidator(workerFile, today, (m) => connection.console.error(m)) : undefined;
+
+startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, validateLarge: offThread?.validate });

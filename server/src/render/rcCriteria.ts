@@ -46,7 +46,7 @@ function priceScoring(input: BuildInput): Block[] {
   if (!isObj(data.notation_prix)) return [];
   const methode = str(np.methode);
   const nmax = num(np.note_max) ?? 20;
-  const formula = str(np.formule) ?? (methode && methode in PRICE_FORMULAS ? PRICE_FORMULAS[methode as PriceMethod] : undefined);
+  const formula = str(np.formule) ?? (methode && Object.hasOwn(PRICE_FORMULAS, methode) ? PRICE_FORMULAS[methode as PriceMethod] : undefined);
   return [
     heading(2, '3. Notation du critère prix', src.at('notation_prix')),
     para([`Méthode : ${enumLabel('consultation', 'notation_prix.methode', methode)}. `, ...(formula ? ['Formule : ', strong(formula), '. '] : []), `Note maximale : ${decimal(nmax)}. Les prix sont comparés ${str(np.base) === 'TTC' ? 'toutes taxes comprises (TTC)' : 'hors taxes (HT)'} ; Pmin désigne le prix de l’offre la plus basse parmi les offres classées.`], { line: src.at('notation_prix', 'methode') }),

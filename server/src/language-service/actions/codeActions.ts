@@ -82,7 +82,7 @@ export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, rang
   const suppressions: CodeAction[] = [];
   for (const diag of diagnostics) {
     if (diag.source !== 'amo' || typeof diag.code !== 'string' || !intersects(diag.range, range)) continue;
-    if (current(parsed, diag)) for (const fix of FIXERS[diag.code] ?? []) fixes.push(...fix(ctx, diag));
+    if (current(parsed, diag)) for (const fix of (Object.hasOwn(FIXERS, diag.code) ? FIXERS[diag.code] : [])) fixes.push(...fix(ctx, diag));
     // A syntax problem is fixed, not silenced: its line may not even be a YAML line.
     const s = diag.code.startsWith('YAML-') ? undefined : suppressOnLine(ctx, diag as Diagnostic & { code: string });
     if (s) suppressions.push(s);

@@ -22,13 +22,16 @@ export const RISK_CATEGORIES: readonly RiskCategory[] = [
   { code: 'ETU', fr: 'Études', en: 'Studies', prefixes: ['etu', 'conc'] },
 ];
 
+/** The catalogue's words folded once: RSK-001 looks up the category of every risk on every keystroke. */
+const FOLDED_CATEGORIES = RISK_CATEGORIES.map((c) => ({ c, code: fold(c.code), fr: fold(c.fr), en: fold(c.en) }));
+
 /** The catalogue category for a `categorie` value (code, French or English word, or a catalogue risk code). */
 export function riskCategory(value: string, custom: readonly string[] = []): RiskCategory | 'custom' | undefined {
   const f = fold(value.trim());
   if (custom.some((c) => fold(c) === f)) return 'custom';
   const head = f.split(/[-_\s/]/)[0];
-  for (const c of RISK_CATEGORIES) {
-    if (fold(c.code) === head || fold(c.fr) === f || fold(c.en) === f) return c;
+  for (const { c, code, fr, en } of FOLDED_CATEGORIES) {
+    if (code === head || fr === f || en === f) return c;
   }
   for (const c of RISK_CATEGORIES) {
     if (c.prefixes.some((p) => f.startsWith(p))) return c;

@@ -35,7 +35,7 @@ const REFS: Record<DocKind, Record<string, IdKind>> = {
 };
 
 export function hasReferenceValues(kind: DocKind, path: Path): boolean {
-  return pattern(path) in REFS[kind];
+  return Object.hasOwn(REFS[kind], pattern(path));
 }
 
 /** Unique definitions of a kind, in document order. */
@@ -69,7 +69,8 @@ function describe(parsed: ParsedDocument, d: IdOccurrence): string | undefined {
 export function referenceItems(req: CompletionRequest): CompletionItem[] | undefined {
   const kind = req.parsed.kind;
   if (!kind) return undefined;
-  const refKind = REFS[kind][pattern(req.ctx.path)];
+  const key = pattern(req.ctx.path);
+  const refKind = Object.hasOwn(REFS[kind], key) ? REFS[kind][key] : undefined;
   if (!refKind) return undefined;
   // A consultation's `phase` names a phase of its programme.
   const source = kind === 'consultation' && refKind === 'phase' ? req.env.programme() : req.parsed;

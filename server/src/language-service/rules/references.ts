@@ -95,21 +95,30 @@ export const REF_001: Rule = {
       if (phase && !phases.has(phase)) unresolved(ctx, ['phase'], phase, { fr: 'Phase du programme', en: 'Programme phase' }, [...phases]);
     }
     const lots = list(ctx.data.lots).map((l) => str(obj(l).id)).filter((x): x is string => !!x);
+    const lotIds = new Set(lots);
     const sets = criteriaSets(ctx.data);
-    const criteriaOf = (lot: string | undefined): string[] => {
-      const set = sets.find((s) => s.lotId === lot && lot !== undefined) ?? sets.find((s) => s.lotId === undefined);
-      return set ? set.criteres.flatMap((c) => [str(c.id), ...list(c.sous_criteres).map((s) => str(obj(s).id))]).filter((x): x is string => !!x) : [];
+    // Once per lot, not per offer: a consultation may have thousands of offers over hundreds of lots.
+    const byLot = new Map<string | undefined, { ids: string[]; known: Set<string> }>();
+    const criteriaOf = (lot: string | undefined): { ids: string[]; known: Set<string> } => {
+      let hit = byLot.get(lot);
+      if (!hit) {
+        const set = sets.find((s) => s.lotId === lot && lot !== undefined) ?? sets.find((s) => s.lotId === undefined);
+        const ids = set ? set.criteres.flatMap((c) => [str(c.id), ...list(c.sous_criteres).map((s) => str(obj(s).id))]).filter((x): x is string => !!x) : [];
+        hit = { ids, known: new Set(ids) };
+        byLot.set(lot, hit);
+      }
+      return hit;
     };
     const ne = obj(ctx.data.note_eliminatoire);
     const neCrit = str(ne.critere);
-    if (neCrit && !sets.some((s) => s.criteres.some((c) => str(c.id) === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined));
+    if (neCrit && !sets.some((s) => s.criteres.some((c) => str(c.id) === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined).ids);
     list(ctx.data.offres).forEach((o, i) => {
       const offer = obj(o);
       const lot = str(offer.lot);
-      if (lot && !lots.includes(lot)) unresolved(ctx, ['offres', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
-      const known = criteriaOf(lot);
+      if (lot && !lotIds.has(lot)) unresolved(ctx, ['offres', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
+      const { ids, known } = criteriaOf(lot);
       for (const key of Object.keys(obj(offer.notes))) {
-        if (!known.includes(key)) unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, known, 'key');
+        if (!known.has(key)) unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, ids, 'key');
       }
     });
   },

@@ -202,11 +202,22 @@ const TRIGGERS: Trigger[] = [
   },
 ];
 
+/** A risk's words, folded; remembered per risk (data is shared between versions of a document, never modified). */
+const riskTexts = new WeakMap<Obj, string>();
+function riskText(r: Obj): string {
+  let t = riskTexts.get(r);
+  if (t === undefined) {
+    t = fold(`${str(r.id) ?? ''} ${str(r.code) ?? ''} ${str(r.titre) ?? ''} ${str(r.description) ?? ''} ${str(r.categorie) ?? ''}`);
+    riskTexts.set(r, t);
+  }
+  return t;
+}
+
 export const RSK_008: Rule = {
   id: 'RSK-008', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'C. trav. R4412-97 ; C. urb. R600-2 ; C. patrimoine R523-x',
   title: { fr: 'Risques obligatoires selon le contexte (amiante, sol, recours PC, archéologie, site occupé, recours précontractuel)', en: 'Context-triggered mandatory risks (asbestos, soil, permit appeal, archaeology, occupied site, procurement challenge)' },
   check(ctx) {
-    const texts = risks(ctx.data).map((r) => fold(`${str(r.id) ?? ''} ${str(r.code) ?? ''} ${str(r.titre) ?? ''} ${str(r.description) ?? ''} ${str(r.categorie) ?? ''}`));
+    const texts = risks(ctx.data).map(riskText);
     for (const t of TRIGGERS) {
       if (!t.when(ctx) || texts.some((x) => t.match.test(x))) continue;
       ctx.report([Array.isArray(ctx.data.risques) ? 'risques' : 'operation'], { fr: `Risque attendu absent du registre : ${t.fr} (catalogue ${t.code}).`, en: `Expected risk missing from the register: ${t.en} (catalogue ${t.code}).` }, { data: { catalog: t.code } });

@@ -104,7 +104,8 @@ export const CSL_025: Rule = {
   check(ctx) {
     const nature = str(ctx.data.nature);
     const ccag = str(ctx.data.ccag);
-    if (!nature || !CCAG_BY_NATURE[nature]) return;
+    // Own keys only: a nature such as `constructor` must not find Object.prototype's members.
+    if (!nature || !Object.hasOwn(CCAG_BY_NATURE, nature)) return;
     if (!ccag) {
       ctx.report(['nature'], { fr: `CCAG de référence non indiqué : le marché n’applique un CCAG que s’il s’y réfère (ex. « ccag: ${CCAG_BY_NATURE[nature][0]} »).`, en: `No reference CCAG: a contract applies a CCAG only if it refers to it (e.g. 'ccag: ${CCAG_BY_NATURE[nature][0]}').` }, { target: 'key' });
     } else if (ccag !== 'aucun' && !CCAG_BY_NATURE[nature].includes(ccag)) {

@@ -2,10 +2,14 @@ import { INSIDE_DET, phaseEntry } from '../../catalog/phases';
 import { keyDate } from '../../data/legalData';
 import { addMonths, date, frDate, isObj, list, obj, str } from '../../util/index';
 import type { Obj } from '../../util/index';
+import { mentions } from '../../util/mentions';
 import type { Rule } from '../types';
 import { preAsbestosBuilding } from '../consultation/execution';
 
 const REHAB = new Set(['rehabilitation', 'reutilisation']);
+/** What counts as an asbestos survey (PRG-015) and a geotechnical mission (PRG-016) anywhere in the programme. */
+const ASBESTOS = /amiante|\bRAT\b/i;
+const GEOTECHNICS = /g[ée]otech|\bG1\b|\bG2\b/i;
 
 function phaseList(data: Obj): Obj[] {
   return list(data.phases).map(obj);
@@ -77,6 +81,7 @@ export const PRG_012: Rule = {
   check(ctx) {
     const phases = phaseList(ctx.data);
     const det = phases.find((p) => code(p) === 'DET');
+    const earlier = laterStartOfEarlierPhase(phases);
     phases.forEach((p, i) => {
       const e = phaseEntry(code(p));
       const start = date(p.debut);
@@ -90,11 +95,7 @@ export const PRG_012: Rule = {
         return;
       }
       // The phase that starts before one that precedes it in the legal order is the one out of place.
-      const before = phases.find((q) => {
-        const f = phaseEntry(code(q));
-        const qs = date(q.debut);
-        return f && qs && !INSIDE_DET.has(f.code) && f.rank < e.rank && qs > start;
-      });
+      const before = earlier(e.rank, start);
       if (before) {
         ctx.report(['phases', i, 'debut'], {
           fr: `${e.code} commence le ${frDate(start)}, avant ${code(before)} (${frDate(date(before.debut) as string)}) qui la précède dans l’ordre légal des phases.`,
@@ -105,13 +106,47 @@ export const PRG_012: Rule = {
   },
 };
 
+/**
+ * `(rank, start)` → the first phase, in document order, that comes before `rank` in the legal order (and
+ * does not run inside DET) yet starts after `start`. Linear in the phases for each rank asked (a dozen at
+ * most), then a binary search: the phases' pairwise comparison was quadratic.
+ */
+function laterStartOfEarlierPhase(phases: Obj[]): (rank: number, start: string) => Obj | undefined {
+  const ordered = phases
+    .map((p) => ({ p, e: phaseEntry(code(p)), start: date(p.debut) }))
+    .filter((x): x is { p: Obj; e: NonNullable<typeof x.e>; start: string } => x.e !== undefined && x.start !== undefined && !INSIDE_DET.has(x.e.code));
+  const byRank = new Map<number, { phases: Obj[]; maxStart: string[] }>();
+  return (rank, start) => {
+    let r = byRank.get(rank);
+    if (!r) {
+      // The running maximum of the starts is ordered: the first phase starting after `start` is where it
+      // first exceeds `start`.
+      r = { phases: [], maxStart: [] };
+      for (const x of ordered) {
+        if (x.e.rank >= rank) continue;
+        const last = r.maxStart[r.maxStart.length - 1];
+        r.phases.push(x.p);
+        r.maxStart.push(last !== undefined && last > x.start ? last : x.start);
+      }
+      byRank.set(rank, r);
+    }
+    let lo = 0;
+    let hi = r.maxStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (r.maxStart[mid] > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return r.phases[lo];
+  };
+}
+
 export const PRG_015: Rule = {
   id: 'PRG-015', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'C. trav. R4412-97',
   title: { fr: 'Bâtiment existant (permis avant le 01/07/1997) sans repérage amiante prévu', en: 'Existing building (permit before 1997-07-01) with no asbestos survey planned' },
   check(ctx) {
     if (!preAsbestosBuilding(ctx.data)) return;
-    const text = JSON.stringify([ctx.data.phases, ctx.data.annexes, ctx.data.contraintes_exigences, ctx.data.enveloppe_financiere]);
-    if (/amiante|\bRAT\b/i.test(text)) return;
+    if (mentions([ctx.data.phases, ctx.data.annexes, ctx.data.contraintes_exigences, ctx.data.enveloppe_financiere], ASBESTOS)) return;
     ctx.report(['operation', 'annee_permis'], { fr: `Permis antérieur au ${frDate(keyDate('permis_amiante'))} : prévoyez le repérage amiante avant travaux (livrable, annexe ou ligne budgétaire).`, en: `Permit before ${keyDate('permis_amiante')}: plan the pre-works asbestos survey (deliverable, annex or budget line).` }, { target: 'value' });
   },
 };
@@ -122,8 +157,7 @@ export const PRG_016: Rule = {
   check(ctx) {
     const nature = str(obj(ctx.data.operation).nature);
     if (nature !== 'construction_neuve' && nature !== 'extension') return;
-    const text = JSON.stringify([ctx.data.phases, ctx.data.annexes, ctx.data.acteurs, ctx.data.enveloppe_financiere, ctx.data.contraintes_exigences]);
-    if (/g[ée]otech|\bG1\b|\bG2\b/i.test(text)) return;
+    if (mentions([ctx.data.phases, ctx.data.annexes, ctx.data.acteurs, ctx.data.enveloppe_financiere, ctx.data.contraintes_exigences], GEOTECHNICS)) return;
     ctx.report(['operation', 'nature'], { fr: 'Aucune mission géotechnique : prévoyez une G1 avant l’esquisse et une G2 en AVP/PRO (NF P 94-500).', en: 'No geotechnical mission: plan a G1 before sketch design and a G2 at AVP/PRO (NF P 94-500).' }, { target: 'value' });
   },
 };
