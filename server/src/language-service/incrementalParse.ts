@@ -130,11 +130,11 @@ function cut(text: string): Cut[] {
     while (k >= 0 && lines[keyLines[k]] >= end) k--;
     const seq = k >= 0 && lines[keyLines[k]] >= start ? sequenceItems(text, lines, keyLines[k], end) : undefined;
     if (!seq) {
-      cuts.push({ role: 'pairs', start, end });
+      cuts.push(cutOf('pairs', undefined, undefined, start, end));
       continue;
     }
-    cuts.push({ role: 'pairs', key: seq.key, indent: seq.indent, start, end: seq.cuts[0] });
-    seq.cuts.forEach((s, i) => cuts.push({ role: 'items', key: seq.key, indent: seq.indent, start: s, end: seq.cuts[i + 1] ?? end }));
+    cuts.push(cutOf('pairs', seq.key, seq.indent, start, seq.cuts[0]));
+    seq.cuts.forEach((s, i) => cuts.push(cutOf('items', seq.key, seq.indent, s, seq.cuts[i + 1] ?? end)));
   }
   return cuts;
 }
@@ -173,6 +173,16 @@ function sequenceItems(text: string, lines: number[], keyLine: number, end: numb
 /** The key of the node put before every piece but the first (see parsePiece); unclean if the text uses it. */
 const LEAD_KEY = '_amo_piece_';
 
+// Cuts and pieces are always built with the same fields in the same order: the loops over thousands of
+// them stay monomorphic.
+function cutOf(role: Role, key: string | undefined, indent: number | undefined, start: number, end: number): Cut {
+  return { role, key, indent, start, end };
+}
+
+function pieceOf(c: Cut, doc: Document.Parsed, ranges: number[][]): Piece {
+  return { role: c.role, key: c.key, indent: c.indent, start: c.start, end: c.end, doc, ranges, clean: false, pairs: undefined, values: undefined, items: undefined, itemData: undefined };
+}
+
 function parsePiece(text: string, c: Cut): Piece {
   // A piece is parsed behind a first node of its own — an item `- 0` at the items' indentation, or a pair
   // `_amo_piece_: 0` — so that the blank and comment lines that open it become the next node's
@@ -186,14 +196,14 @@ function parsePiece(text: string, c: Cut): Piece {
     tokens = [...parser.parse(lead + text.slice(c.start, c.end))];
   } catch {
     // yaml's CST parser recurses when deep nesting closes (RangeError past ~2,000 levels): the whole parse refuses it (limits.ts).
-    return { ...c, doc: new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, ranges: [], clean: false };
+    return pieceOf(c, new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, []);
   }
   // The composer recurses: nesting is checked on the tokens first (as limits.ts does for the whole text).
-  if (tooDeep(tokens)) return { ...c, doc: new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, ranges: [], clean: false };
+  if (tooDeep(tokens)) return pieceOf(c, new Composer(OPTIONS).compose([], true, c.end).next().value as Document.Parsed, []);
   const docs = [...new Composer(OPTIONS).compose(tokens)];
   const doc = docs[0] as Document.Parsed;
   const nodes = nodesOf(docs);
-  const piece: Piece = { ...c, doc, ranges: nodes.ranges, clean: false };
+  const piece = pieceOf(c, doc, nodes.ranges);
   if (docs.length !== 1 || doc.errors.length || doc.warnings.length || !nodes.simple) return piece;
   // A block scalar that keeps its trailing blank lines (`|+`) would lose those that open the next piece.
   if (KEEP_CHOMPING.test(text.slice(c.start, c.end))) return piece;
@@ -282,20 +292,46 @@ function shift(piece: Piece, delta: number): void {
   }
 }
 
+/**
+ * Length of the common start of `a` and `b`: doubling blocks compared natively, then a binary search in
+ * the block that differs (a few comparisons of slices rather than one per character).
+ */
 function commonPrefix(a: string, b: string): number {
   const n = Math.min(a.length, b.length);
-  let i = 0;
-  // Blocks first (native string comparison), then character by character.
-  for (const step = 4096; i + step <= n && a.slice(i, i + step) === b.slice(i, i + step); ) i += step;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  let lo = 0;
+  let step = 4096;
+  while (lo + step <= n && a.slice(lo, lo + step) === b.slice(lo, lo + step)) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(n, lo + step);
+  // Invariant: the first `lo` characters are equal; somewhere in [lo, hi] they stop being so.
+  while (hi - lo > 64) {
+    const mid = (lo + hi) >> 1;
+    if (a.slice(lo, mid) === b.slice(lo, mid)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < n && a.charCodeAt(lo) === b.charCodeAt(lo)) lo++;
+  return lo;
 }
 
+/** Length of the common end of `a` and `b`, at most `max` (same method). */
 function commonSuffix(a: string, b: string, max: number): number {
-  let i = 0;
-  for (const step = 4096; i + step <= max && a.slice(a.length - i - step, a.length - i) === b.slice(b.length - i - step, b.length - i); ) i += step;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
+  const same = (from: number, to: number): boolean => a.slice(a.length - to, a.length - from) === b.slice(b.length - to, b.length - from);
+  let lo = 0;
+  let step = 4096;
+  while (lo + step <= max && same(lo, lo + step)) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(max, lo + step);
+  while (hi - lo > 64) {
+    const mid = (lo + hi) >> 1;
+    if (same(lo, mid)) lo = mid;
+    else hi = mid;
+  }
+  while (lo < max && a.charCodeAt(a.length - 1 - lo) === b.charCodeAt(b.length - 1 - lo)) lo++;
+  return lo;
 }
 
 const sameCut = (p: Piece, c: Cut, delta: number): boolean => p.role === c.role && p.key === c.key && p.indent === c.indent && p.start + delta === c.start && p.end + delta === c.end;
@@ -426,7 +462,7 @@ function recut(pieces: Piece[], text: string, edit: TextEdit): { from: number; t
     if (at > starts[starts.length - 1]) starts.push(at);
   }
   if (!seenItem) return undefined;
-  const cuts = starts.map((s, i): Cut => ({ role: 'items', key, indent, start: s, end: starts[i + 1] ?? end }));
+  const cuts = starts.map((s, i) => cutOf('items', key, indent, s, starts[i + 1] ?? end));
   return { from, to, cuts };
 }
 
