@@ -14,17 +14,12 @@
 // Exit: 0 all passed (exit code 0 AND results file says ≥1 test, 0 failures), 1 failure, 2 timeout.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as util from 'node:util';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CODE_SERVER = path.join(ROOT, '.cache/code-server/node_modules/code-server');
-const ENTRY = path.join(CODE_SERVER, 'out/node/entry.js');
-const CHROMIUM = process.env.AMO_E2E_CHROMIUM || '/usr/bin/chromium';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, waitHealthy } from './codeServer.mjs';
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
@@ -54,76 +49,6 @@ function parseArgs(argv) {
   if (!(opts.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
   opts.tests ??= path.join(opts.extension, 'dist/test/vscode');
   return opts;
-}
-
-/** playwright-core from the repo's node_modules if it is a devDependency, else from .cache/e2e-tools. */
-function loadPlaywright() {
-  const bases = [path.join(ROOT, 'package.json'), path.join(ROOT, '.cache/e2e-tools/package.json')];
-  for (const base of bases) {
-    try {
-      return createRequire(base)('playwright-core');
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('playwright-core not found: run `bash scripts/e2e/installCodeServer.sh`');
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitHealthy(port, child, deadline) {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
-    }
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(200);
-  }
-  throw new Error('code-server did not answer /healthz in time');
-}
-
-function killGroup(child) {
-  if (!child?.pid) return Promise.resolve();
-  const alive = () => {
-    try {
-      process.kill(-child.pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return Promise.resolve();
-  }
-  return (async () => {
-    for (let i = 0; i < 30 && alive(); i++) await sleep(100);
-    if (alive()) {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }
-  })();
 }
 
 /** The workbench forwards console calls as (level, args[]); args[0] may be a printf-like format (mocha's reporter). */

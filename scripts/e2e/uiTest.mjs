@@ -14,15 +14,11 @@
 // Exit: 0 every check passed, 1 a check failed (message and screenshot), 2 timeout.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const ENTRY = path.join(ROOT, '.cache/code-server/node_modules/code-server/out/node/entry.js');
-const CHROMIUM = process.env.AMO_E2E_CHROMIUM || '/usr/bin/chromium';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, waitHealthy } from './codeServer.mjs';
 const SHOTS = path.join(ROOT, 'test-results/e2e-ui');
 const DOCS_SHOT = path.join(ROOT, 'docs/images/vscode.png');
 const EXTENSION_ID = 'amo-authoring.amo-authoring';
@@ -49,69 +45,6 @@ function parseArgs(argv) {
   }
   if (!(opts.timeout > 0)) throw new Error('--timeout must be a positive number of seconds');
   return opts;
-}
-
-function loadPlaywright() {
-  for (const base of [path.join(ROOT, 'package.json'), path.join(ROOT, '.cache/e2e-tools/package.json')]) {
-    try {
-      return createRequire(base)('playwright-core');
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('playwright-core not found: run `bash scripts/e2e/installCodeServer.sh`');
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitHealthy(port, child, deadline) {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`code-server exited early (code ${child.exitCode})`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(200);
-  }
-  throw new Error('code-server did not answer /healthz in time');
-}
-
-async function killGroup(child) {
-  if (!child?.pid) return;
-  const alive = () => {
-    try {
-      process.kill(-child.pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    return;
-  }
-  for (let i = 0; i < 30 && alive(); i++) await sleep(100);
-  if (alive()) {
-    try {
-      process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
-  }
 }
 
 /** A failed check: the message is printed and the run exits 1. */

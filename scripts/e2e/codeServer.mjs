@@ -1,0 +1,79 @@
+// What the two e2e drivers (run.mjs: the in-host mocha suite; uiTest.mjs: the installed VSIX through the
+// UI) share to start, watch and stop an isolated code-server and to drive it with Debian's Chromium.
+import { createRequire } from 'node:module';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CODE_SERVER = path.join(ROOT, '.cache/code-server/node_modules/code-server');
+export const ENTRY = path.join(CODE_SERVER, 'out/node/entry.js');
+export const CHROMIUM = process.env.AMO_E2E_CHROMIUM || '/usr/bin/chromium';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** playwright-core from the repo's node_modules if it is a devDependency, else from .cache/e2e-tools. */
+export function loadPlaywright() {
+  for (const base of [path.join(ROOT, 'package.json'), path.join(ROOT, '.cache/e2e-tools/package.json')]) {
+    try {
+      return createRequire(base)('playwright-core');
+    } catch {
+      /* next */
+    }
+  }
+  throw new Error('playwright-core not found: run `bash scripts/e2e/installCodeServer.sh`');
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls /healthz until code-server answers; throws if it exits first or the deadline passes. */
+export async function waitHealthy(port, child, deadline) {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`code-server exited early (code ${child.exitCode}, signal ${child.signalCode})`);
+    }
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await sleep(200);
+  }
+  throw new Error('code-server did not answer /healthz in time');
+}
+
+/** Ends the detached code-server's whole process group: SIGTERM, then SIGKILL after 3 s. */
+export async function killGroup(child) {
+  if (!child?.pid) return;
+  const alive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  for (let i = 0; i < 30 && alive(); i++) await sleep(100);
+  if (alive()) {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+}
