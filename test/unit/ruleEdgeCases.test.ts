@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { addMonths } from '../../server/src/language-service/util/data';
+import { addDays, addMonths, addYears } from '../../server/src/language-service/util/data';
 import { codes, diagnose, ROOT } from '../helpers/service';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'rules');
@@ -63,6 +63,19 @@ ${CRITERIA}`);
     assert.strictEqual(addMonths('2026-12-31', 2), '2027-02-28');
     assert.strictEqual(addMonths('2027-12-31', 2), '2028-02-29');
     assert.strictEqual(addMonths('2026-10-16', 2), '2026-12-16');
+  });
+
+  it('date arithmetic on absurd amounts stays an ISO day instead of throwing (fuzz seed 1795158147)', () => {
+    assert.strictEqual(addDays('2027-01-18', 1e20), '9999-12-31');
+    assert.strictEqual(addDays('2027-01-18', -1e20), '0000-01-01');
+    assert.strictEqual(addMonths('2027-01-18', 1e9), '9999-12-31');
+    assert.strictEqual(addYears('2027-01-18', 1e9), '9999-12-31');
+    assert.strictEqual(addDays('2027-01-18', 90), '2027-04-18');
+    // The test service's log throws, so a rule that throws fails here; the award date is then within validity.
+    const text = consultation(`date_attribution_prevue: 2027-03-01
+non_allotissement: {motif: Ouvrage unique}
+${CRITERIA}`).replace('validite_offres_jours: 120', 'validite_offres_jours: 100000000000000000000');
+    assert.ok(!run(text).includes('CSL-022'), run(text).join());
   });
 
   it('CSL-004b does not repeat CSL-004 after 21/08/2026', () => {

@@ -1,6 +1,6 @@
 import { MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, type MinimumDelay } from '../language-service/data/legalData';
 import { FORMALISED, procedureType } from '../language-service/rules/consultation/model';
-import { addDays, addYears, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
+import { addDays, addMonths, addYears, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
 import { items, type SourceDoc } from './context';
 import { dateFr } from './format';
 import type { Line } from './model';
@@ -27,15 +27,6 @@ export interface LegalMilestone {
 export function plannedOk(m: LegalMilestone): boolean | undefined {
   if (!m.planned || !m.plannedMustBe) return undefined;
   return m.plannedMustBe === 'after' ? m.planned >= m.date : m.planned <= m.date;
-}
-
-/** Same day `months` later; a day that does not exist (31 → 30 April) becomes the month's last day. */
-export function addMonths(d: string, months: number): string {
-  const [y, m, day] = d.split('-').map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(day, last));
-  return first.toISOString().slice(0, 10);
 }
 
 const RECEPTION = /r[ée]ception/i;

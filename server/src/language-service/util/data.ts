@@ -45,8 +45,21 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * An ISO day from a UTC time, clamped to years 0000–9999: a document may carry any number of days
+ * (`validite_offres_jours: 1e20`), and a date computed from it must stay a comparable ISO string.
+ */
+function isoDay(t: number, amount: number): string {
+  if (Number.isNaN(t)) return amount < 0 ? '0000-01-01' : '9999-12-31';
+  if (t <= MIN_TIME) return '0000-01-01';
+  if (t >= MAX_TIME) return '9999-12-31';
+  return new Date(t).toISOString().slice(0, 10);
+}
+const MIN_TIME = Date.parse('0000-01-01T00:00:00Z') - 1;
+const MAX_TIME = Date.parse('9999-12-31T00:00:00Z') + 1;
+
 export function addDays(d: string, days: number): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return isoDay(Date.parse(`${d}T00:00:00Z`) + days * 86_400_000, days);
 }
 
 export function addYears(d: string, years: number): string {
@@ -54,7 +67,7 @@ export function addYears(d: string, years: number): string {
   const t = new Date(Date.UTC(y + years, m - 1, day));
   // 29 February + 1 year → 1 March in JS; the civil-law anniversary is 28 February.
   if (t.getUTCMonth() !== m - 1) t.setUTCDate(0);
-  return t.toISOString().slice(0, 10);
+  return isoDay(t.getTime(), years);
 }
 
 /** Same day `months` later; when that day does not exist (31 → February), the last day of the month. */
@@ -63,7 +76,7 @@ export function addMonths(d: string, months: number): string {
   const t = new Date(Date.UTC(y, m - 1 + months, 1));
   const last = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth() + 1, 0)).getUTCDate();
   t.setUTCDate(Math.min(day, last));
-  return t.toISOString().slice(0, 10);
+  return isoDay(t.getTime(), months);
 }
 
 /** French formatting of an ISO date: 2026-08-21 → 21/08/2026. */
