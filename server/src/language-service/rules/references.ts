@@ -5,7 +5,7 @@ import type { Rule, RuleContext } from './types';
 import { criteriaSets } from './consultation/model';
 
 /** Collections whose items carry an id that must be unique within the collection (REF-002). */
-const PROGRAMME_SCOPES: Path[] = [['acteurs'], ['objectifs'], ['besoins'], ['phases'], ['enveloppe_financiere', 'decomposition'], ['financement']];
+const PROGRAMME_SCOPES: Path[] = [['acteurs'], ['objectifs'], ['besoins'], ['phases'], ['enveloppe_financiere', 'decomposition'], ['financement'], ['indicateurs']];
 
 function duplicates(ctx: RuleContext, path: Path, items: unknown[], what: string): void {
   const seen = new Set<string>();
@@ -39,6 +39,7 @@ export const REF_002: Rule = {
     }
     duplicates(ctx, ['lots'], list(ctx.data.lots), 'lots');
     duplicates(ctx, ['offres'], list(ctx.data.offres), 'offres');
+    duplicates(ctx, ['reception', 'reserves'], list(obj(ctx.data.reception).reserves), 'reception.reserves');
     for (const set of criteriaSets(ctx.data)) {
       // Criteria and sub-criteria share one namespace: both are keys of an offer's `notes`.
       const seen = new Set<string>();
@@ -87,6 +88,17 @@ export const REF_001: Rule = {
           if (ref && !phases.has(ref)) unresolved(ctx, ['risques', i, 'phases', j], ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
         });
       });
+      // Follow-up: who issues a deliverable and who reviews it are parties of the programme.
+      list(ctx.data.phases).forEach((ph, i) => {
+        list(obj(ph).livrables).forEach((l, j) => {
+          const issuer = str(obj(l).emetteur);
+          if (issuer && !acteurs.includes(issuer)) unresolved(ctx, ['phases', i, 'livrables', j, 'emetteur'], issuer, { fr: 'Acteur', en: 'Actor' }, acteurs);
+          list(obj(l).revues).forEach((r, k) => {
+            const reviewer = str(obj(r).relecteur);
+            if (reviewer && !acteurs.includes(reviewer)) unresolved(ctx, ['phases', i, 'livrables', j, 'revues', k, 'relecteur'], reviewer, { fr: 'Acteur', en: 'Actor' }, acteurs);
+          });
+        });
+      });
       return;
     }
     if (ctx.programme) {
@@ -96,6 +108,10 @@ export const REF_001: Rule = {
     }
     const lots = list(ctx.data.lots).map((l) => str(obj(l).id)).filter((x): x is string => !!x);
     const lotIds = new Set(lots);
+    list(obj(ctx.data.reception).reserves).forEach((r, i) => {
+      const lot = str(obj(r).lot);
+      if (lot && !lotIds.has(lot)) unresolved(ctx, ['reception', 'reserves', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
+    });
     const sets = criteriaSets(ctx.data);
     // Once per lot, not per offer: a consultation may have thousands of offers over hundreds of lots.
     const byLot = new Map<string | undefined, { ids: string[]; known: Set<string> }>();

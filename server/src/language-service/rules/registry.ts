@@ -1,11 +1,14 @@
 import type { DocKind } from '../types';
+import { amoRules } from './amo';
 import { criteriaRules } from './consultation/criteria';
 import { executionRules } from './consultation/execution';
 import { procedureRules } from './consultation/procedure';
 import { scoringRules } from './consultation/scoring';
 import { energyRules } from './energy';
+import { followupRules } from './followup';
 import { contentRules } from './programme/content';
 import { phaseRules } from './programme/phases';
+import { receptionRules } from './reception';
 import { referenceRules } from './references';
 import { riskRules } from './risks';
 import type { Rule, RuleMeta } from './types';
@@ -20,6 +23,9 @@ export const RULES: readonly Rule[] = [
   ...phaseRules,
   ...riskRules,
   ...energyRules,
+  ...followupRules,
+  ...receptionRules,
+  ...amoRules,
   ...referenceRules,
 ];
 
