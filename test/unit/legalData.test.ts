@@ -9,6 +9,21 @@ describe('versioned legal data', () => {
     assert.strictEqual(valueAt(EU_THRESHOLDS, 'fcs_autres_pa', '2027-06-30')?.value, 216_000);
   });
 
+  it('knows the 2020–2023 thresholds, for operations already under way', () => {
+    const services2022 = valueAt(EU_THRESHOLDS, 'fcs_autres_pa', '2022-03-15');
+    assert.strictEqual(services2022?.value, 215_000);
+    assert.strictEqual(services2022?.extrapolated, false);
+    assert.strictEqual(valueAt(EU_THRESHOLDS, 'fcs_autres_pa', '2021-12-31')?.value, 214_000);
+    assert.strictEqual(valueAt(EU_THRESHOLDS, 'travaux', '2023-06-01')?.value, 5_382_000);
+    assert.strictEqual(valueAt(EU_THRESHOLDS, 'travaux', '2024-01-01')?.value, 5_538_000);
+  });
+
+  it('has one value at most per key and date (no overlapping intervals)', () => {
+    for (const a of EU_THRESHOLDS)
+      for (const b of EU_THRESHOLDS)
+        if (a !== b && a.key === b.key) assert.ok((a.to ?? '9999') < (b.from ?? '0000') || (b.to ?? '9999') < (a.from ?? '0000'), `${a.key} ${a.from} / ${b.from}`);
+  });
+
   it('marks a date outside every interval as extrapolated from the nearest one', () => {
     const l = valueAt(EU_THRESHOLDS, 'travaux', '2028-03-01');
     assert.strictEqual(l?.value, 5_404_000);

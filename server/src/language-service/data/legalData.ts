@@ -18,6 +18,15 @@ export interface DatedValue {
 }
 
 export const EU_THRESHOLDS: readonly DatedValue[] = [
+  // 2020–2023: for consultations of operations already under way (examples/mediatheque-prevert-*).
+  { key: 'travaux', value: 5_350_000, from: '2020-01-01', to: '2021-12-31', conf: 'S', source: 'Règlements délégués (UE) 2019/1827-1830 ; avis JO 9 déc. 2019' },
+  { key: 'travaux', value: 5_382_000, from: '2022-01-01', to: '2023-12-31', conf: 'S', source: 'Règlements délégués (UE) 2021/1950-1953 ; avis JO 9 déc. 2021' },
+  { key: 'fcs_etat', value: 139_000, from: '2020-01-01', to: '2021-12-31', conf: 'S', source: 'Règlements délégués (UE) 2019/1827-1830 ; avis JO 9 déc. 2019' },
+  { key: 'fcs_etat', value: 140_000, from: '2022-01-01', to: '2023-12-31', conf: 'S', source: 'Règlements délégués (UE) 2021/1950-1953 ; avis JO 9 déc. 2021' },
+  { key: 'fcs_autres_pa', value: 214_000, from: '2020-01-01', to: '2021-12-31', conf: 'S', source: 'Règlements délégués (UE) 2019/1827-1830 ; avis JO 9 déc. 2019' },
+  { key: 'fcs_autres_pa', value: 215_000, from: '2022-01-01', to: '2023-12-31', conf: 'S', source: 'Règlements délégués (UE) 2021/1950-1953 ; avis JO 9 déc. 2021' },
+  { key: 'fcs_ea_defense', value: 428_000, from: '2020-01-01', to: '2021-12-31', conf: 'S', source: 'Règlements délégués (UE) 2019/1827-1830 ; avis JO 9 déc. 2019' },
+  { key: 'fcs_ea_defense', value: 431_000, from: '2022-01-01', to: '2023-12-31', conf: 'S', source: 'Règlements délégués (UE) 2021/1950-1953 ; avis JO 9 déc. 2021' },
   { key: 'travaux', value: 5_538_000, from: '2024-01-01', to: '2025-12-31', conf: 'V', source: 'Avis JO 2023, annexe 2 CCP' },
   { key: 'travaux', value: 5_404_000, from: '2026-01-01', to: '2027-12-31', conf: 'V', source: 'Règlements (UE) 2025/2150-2152 ; avis JO 26 déc. 2025' },
   { key: 'fcs_etat', value: 143_000, from: '2024-01-01', to: '2025-12-31', conf: 'V', source: 'Avis JO 2023, annexe 2 CCP' },

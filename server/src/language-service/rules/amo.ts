@@ -13,6 +13,12 @@ const R2152_7 = 'https://www.marche-public.fr/ccp/R2152-07-criteres-attribution-
 
 /** Legal forms and the consortium word: they say nothing of who the firm is. */
 const LEGAL_FORMS = new Set(['sas', 'sasu', 'sarl', 'eurl', 'sa', 'sci', 'scop', 'snc', 'groupement']);
+/**
+ * Words that describe a firm rather than name it: « Cabinet Delmas Économie » and « Delmas Économie » are
+ * the same firm, and « Groupe X » is X. Dropped with the legal forms, so that a declared related firm is
+ * still found when the bidder writes its name without them.
+ */
+const GENERIC_WORDS = new Set(['cabinet', 'groupe', 'bureau', 'societe', 'ste', 'agence', 'cie', 'compagnie', 'et', 'de', 'du', 'des', 'la', 'le', 'les', 'l', 'd']);
 
 /**
  * The tokens of a firm's name: accents and case folded, parenthesised parts dropped (« (mandataire) »,
@@ -20,7 +26,7 @@ const LEGAL_FORMS = new Set(['sas', 'sasu', 'sarl', 'eurl', 'sa', 'sci', 'scop',
  */
 export function firmTokens(name: string): string[] {
   const text = fold(name).replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/\([^)]*\)?/g, ' ').replace(/[^a-z0-9]+/g, ' ');
-  return text.split(' ').filter((t) => t.length > 0 && !LEGAL_FORMS.has(t));
+  return text.split(' ').filter((t) => t.length > 0 && !LEGAL_FORMS.has(t) && !GENERIC_WORDS.has(t));
 }
 
 /**
