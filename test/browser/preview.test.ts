@@ -10,7 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildPreviewHtml } from '../../client/src/preview/previewHtml';
 import { renderHtml, renderHtmlDocument, type DeliverableId } from '../../server/src/render';
 import { ROOT } from '../helpers/service';
-import { CONSULTATION_FILE, PROGRAMME_FILE, renderExample, renderText, XSS_PROGRAMME } from '../unit/render/renderHelpers';
+import { CONSULTATION_FILE, PROGRAMME_FILE, RECEPTION_FILE, renderExample, renderText, renderXssConsultation, SUIVI_FILE, XSS_PROGRAMME } from '../unit/render/renderHelpers';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ORIGIN = 'http://amo.test';
@@ -24,6 +24,9 @@ const CASES: [string, DeliverableId][] = [
   [PROGRAMME_FILE, 'planning'],
   [CONSULTATION_FILE, 'rc'],
   [CONSULTATION_FILE, 'rao'],
+  [SUIVI_FILE, 'suivi'],
+  [RECEPTION_FILE, 'reception'],
+  [RECEPTION_FILE, 'reserves'],
 ];
 
 function fragment(file: string, d: DeliverableId): string {
@@ -150,8 +153,8 @@ describe('preview and exports in headless Chromium', function () {
   }
 
   it('payloads from the YAML stay inert, in the preview and in the export', async () => {
-    for (const d of ['programme', 'risques', 'planning'] as const) {
-      const r = renderText('xss.programme.yaml', XSS_PROGRAMME, d);
+    for (const d of ['programme', 'risques', 'planning', 'suivi', 'reception', 'reserves'] as const) {
+      const r = d === 'reception' || d === 'reserves' ? renderXssConsultation(d) : renderText('xss.programme.yaml', XSS_PROGRAMME, d);
       const { page, errors } = await openPreview();
       await update(page, renderHtml(r.model!), 1, d);
       // Click everything that could be a trigger (links, table cells, SVG texts).

@@ -81,6 +81,24 @@ describe('amo render (CLI)', function () {
     assert.strictEqual(amo(['render', programme, '-o', '-']).code, 2, 'stdout takes one deliverable');
   });
 
+  it('follow-up deliverables: `all` writes the PV and the reserve log only for a consultation with a reception', () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'render');
+    fs.copyFileSync(path.join(fixtures, 'suivi.programme.yaml'), path.join(dir, 'suivi.programme.yaml'));
+    const received = path.join(dir, 'demolition.consultation.yaml');
+    fs.copyFileSync(path.join(fixtures, 'reception.consultation.yaml'), received);
+    const r = amo(['render', received]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.deepStrictEqual(r.out.trim().split('\n').map((l) => path.basename(l)), ['demolition-rc.html', 'demolition-rao.html', 'demolition-reception.html', 'demolition-reserves.html']);
+    assert.match(fs.readFileSync(path.join(dir, 'demolition-reception.html'), 'utf8'), /Procès-verbal de réception des travaux/);
+    const dashboard = amo(['render', path.join(dir, 'suivi.programme.yaml'), '-d', 'suivi', '--format', 'docx', '-o', path.join(dir, 'suivi.docx')]);
+    assert.strictEqual(dashboard.code, 0, dashboard.err);
+    assert.match(readZip(fs.readFileSync(path.join(dir, 'suivi.docx'))).get('word/document.xml')?.toString() ?? '', /Tableau de bord de suivi/);
+    // The example consultation has no reception: the PV is not among `all`, and asking for it says why.
+    const none = amo(['render', consultation, '-d', 'reception', '-o', '-']);
+    assert.strictEqual(none.code, 1);
+    assert.match(none.err, /aucun bloc « reception »/);
+  });
+
   it('PDF: a clear message and exit 2 without Chromium; a PDF with it', function () {
     const none = amo(['render', consultation, '-d', 'rc', '--format', 'pdf', '--chromium', path.join(dir, 'no-such-browser')]);
     assert.strictEqual(none.code, 2);

@@ -4,11 +4,11 @@ import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
 import { fileUri, readFileUri, today as systemToday } from '../node/nodeWorkspace';
 import { findChromium, htmlToPdf } from '../node/pdf';
-import { buildDeliverable, deliverablesOf, isDeliverableId, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { buildDeliverable, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
 
-export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|rc|rao|all] [--format html|docx|pdf]
+export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|reserves|all] [--format html|docx|pdf]
              [-o chemin|-] [--force] [--chromium chemin]`;
 
 const FORMATS = ['html', 'docx', 'pdf'] as const;
@@ -76,7 +76,10 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier (${[...available, 'all'].join(', ')}) / deliverable not available.`);
     return 2;
   }
-  const ids: DeliverableId[] = wanted === 'all' ? [...available] : [wanted as DeliverableId];
+  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
+  // `all`: the deliverables this file has data for (no PV de réception for a consultation without reception).
+  const ids: DeliverableId[] = wanted === 'all' ? offeredDeliverables(env, { uri, text }).map((d) => d.id) : [wanted as DeliverableId];
   const toStdout = values.output === '-';
   if (toStdout && (ids.length !== 1 || format !== 'html')) {
     io.err('amo: « -o - » (sortie standard) n’accepte qu’un livrable au format html / stdout takes one html deliverable.');
@@ -102,8 +105,6 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     }
   }
 
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
-  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
   const outputs: { id: DeliverableId; bytes: Buffer | string }[] = [];
   for (const id of ids) {
     const r = buildDeliverable(env, { uri, text }, id);

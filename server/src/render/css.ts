@@ -92,6 +92,32 @@ td.amo-lvl-critique { background: var(--amo-lvl-critique); }
 .amo-svg .amo-ms-dot { fill: var(--amo-ms); }
 .amo-svg .amo-ms-num { fill: #fff; font-size: 9px; font-weight: 700; }
 .amo-svg .amo-today { stroke: var(--amo-ok); stroke-width: 1.5; }
+.amo-figure svg.amo-stacked { max-width: 45rem; }
+.amo-figure svg.amo-linechart { max-width: 45rem; }
+.amo-svg .amo-tl-planned { fill: var(--amo-bg); stroke: var(--amo-fg); stroke-width: 1.2; }
+.amo-svg .amo-tl-actual { fill: var(--amo-fg); }
+.amo-svg .amo-slip-late { fill: var(--amo-crit); }
+.amo-svg .amo-slip-overdue { fill: none; stroke: var(--amo-crit); stroke-width: 1.2; stroke-dasharray: 3 2; }
+.amo-svg .amo-slip-ok { fill: var(--amo-ok); }
+.amo-svg .amo-txt-crit { fill: var(--amo-crit); font-weight: 600; }
+.amo-svg .amo-txt-ok { fill: var(--amo-ok); font-weight: 600; }
+.amo-svg .amo-st-attendu { fill: var(--amo-line); }
+.amo-svg .amo-st-recu { fill: var(--amo-info); }
+.amo-svg .amo-st-en_revue { fill: var(--amo-lvl-modere); }
+.amo-svg .amo-st-valide { fill: var(--amo-lvl-faible); }
+.amo-svg .amo-st-refuse { fill: var(--amo-lvl-critique); }
+.amo-svg .amo-bar-num { font-weight: 700; }
+.amo-svg .amo-series-open { stroke: var(--amo-bar); stroke-width: 2; }
+.amo-svg .amo-series-critical { stroke: var(--amo-crit); stroke-width: 2; }
+.amo-svg .amo-series-open-dot { fill: var(--amo-bar); }
+.amo-svg .amo-series-critical-dot { fill: var(--amo-crit); }
+.amo-svg .amo-spark-bg { fill: var(--amo-head); }
+.amo-svg .amo-spark { stroke: var(--amo-bar); stroke-width: 1.5; }
+.amo-svg .amo-spark-dot { fill: var(--amo-bar); }
+.amo-svg .amo-spark-ok { fill: var(--amo-ok); }
+.amo-svg .amo-spark-ko { fill: var(--amo-crit); }
+.amo-svg .amo-target { stroke: var(--amo-muted); stroke-width: 1; stroke-dasharray: 4 3; }
+.amo-row-sign td { height: 4.5rem; }
 [data-line] { scroll-margin-top: 2rem; }
 .amo-active-line { outline: 2px solid var(--amo-accent); outline-offset: 2px; }
 @page { size: A4; margin: 18mm 15mm 18mm 15mm;

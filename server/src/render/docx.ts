@@ -11,6 +11,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  HeightRule,
   Packer,
   PageNumber,
   Paragraph,
@@ -71,7 +72,8 @@ function tableCell(c: Cell, row: Row | undefined, header: boolean): TableCell {
 function table(t: Table): FileChild[] {
   const rows = [
     new TableRow({ tableHeader: true, children: t.columns.map((c) => tableCell({ text: c.label, align: c.align }, undefined, true)) }),
-    ...t.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((c) => tableCell(c, r, false)) })),
+    // Signature rows are left tall and blank (about 2 cm) for a handwritten signature.
+    ...t.rows.map((r) => new TableRow({ cantSplit: true, height: r.kind === 'sign' ? { value: 1130, rule: HeightRule.ATLEAST } : undefined, children: r.cells.map((c) => tableCell(c, r, false)) })),
   ];
   const out: FileChild[] = [new DocxTable({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })];
   out.push(t.caption ? new Paragraph({ style: 'Caption', children: [new TextRun({ text: t.caption })] }) : new Paragraph({ spacing: { after: 60 }, children: [] }));

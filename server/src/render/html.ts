@@ -3,6 +3,7 @@
  * `data-line` (0-based source line) for reveal and scroll-sync. No inline `style` attribute and no
  * script: the output works under a CSP without 'unsafe-inline' (webview) and is inert in an export.
  */
+import { lineChartSvg, sparklinesSvg, stackedBarSvg, timelineSvg } from './charts';
 import { cssString, DELIVERABLE_CSS } from './css';
 import type { Block, Cell, DocModel, Facts, Figure, Inline, List, Paragraph, Row, Table } from './model';
 import { esc, ganttSvg, heatMapSvg, lineAttr } from './svg';
@@ -58,8 +59,25 @@ function facts(f: Facts): string {
 }
 
 function figure(f: Figure, today: string): string {
-  const svg = f.spec.type === 'heatmap' ? heatMapSvg(f.spec) : ganttSvg(f.spec, today);
+  const svg = figureSvg(f.spec, today);
   return `<figure class="amo-figure"${lineAttr(f.line)}>${svg}<figcaption>${esc(f.caption)}</figcaption></figure>`;
+}
+
+function figureSvg(spec: Figure['spec'], today: string): string {
+  switch (spec.type) {
+    case 'heatmap':
+      return heatMapSvg(spec);
+    case 'gantt':
+      return ganttSvg(spec, today);
+    case 'timeline':
+      return timelineSvg(spec, today);
+    case 'stackedbar':
+      return stackedBarSvg(spec);
+    case 'linechart':
+      return lineChartSvg(spec);
+    case 'sparklines':
+      return sparklinesSvg(spec);
+  }
 }
 
 function block(b: Block, ids: Map<Block, string>, today: string): string {

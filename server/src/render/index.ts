@@ -6,17 +6,21 @@
 import type { LanguageService } from '../language-service/languageService';
 import type { ParsedDocument } from '../language-service/parse';
 import type { TextDocumentLike } from '../language-service/types';
-import { isObj } from '../language-service/util/data';
+import { isObj, type Obj } from '../language-service/util/data';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
-import { deliverablesOf, type DeliverableId, type DeliverableInfo } from './deliverables';
+import { buildDashboard, hasFollowUp } from './dashboard';
+import { deliverablesOf, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
 import type { DocModel } from './model';
 import { buildPlanning } from './planning';
 import { buildProgrammeDossier } from './programmeDossier';
 import { buildRao } from './rao';
 import { buildRcCriteria } from './rcCriteria';
+import { hasReception } from './reception';
+import { buildReceptionPv } from './receptionPv';
+import { buildReserveLog } from './reserveLog';
 import { buildRiskRegister } from './riskRegister';
 
-export { ALL_DELIVERABLES, deliverablesOf, isDeliverableId, type DeliverableId, type DeliverableInfo } from './deliverables';
+export { ALL_DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
 export { renderHtml, renderHtmlDocument } from './html';
 export type { DocModel } from './model';
 
@@ -34,7 +38,7 @@ export interface RenderEnv {
 export interface RenderOutcome {
   model?: DocModel;
   deliverable?: DeliverableId;
-  /** The deliverables of this kind of document (empty when the kind is unknown). */
+  /** The deliverables offered for this document: its kind's, those needing data only when it is there (empty when the kind is unknown). */
   deliverables: readonly DeliverableInfo[];
   /** Why nothing was rendered: not an AMO file, YAML syntax error, unknown deliverable. */
   error?: string;
@@ -44,9 +48,37 @@ const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
   programme: buildProgrammeDossier,
   risques: buildRiskRegister,
   planning: buildPlanning,
+  suivi: buildDashboard,
   rc: buildRcCriteria,
   rao: buildRao,
+  reception: buildReceptionPv,
+  reserves: buildReserveLog,
 };
+
+/** When a deliverable of NEEDS_DATA is offered. */
+const AVAILABLE: Readonly<Partial<Record<DeliverableId, (data: Obj) => boolean>>> = {
+  suivi: hasFollowUp,
+  reception: hasReception,
+  reserves: hasReception,
+};
+
+/**
+ * The deliverables offered for a parsed document: those of its kind whose data is present. A document
+ * that does not parse shows the unconditional ones, plus `keep` (the deliverable being viewed) so that
+ * a syntax error while typing reports the error instead of dropping the preview's tab.
+ */
+function offered(parsed: ParsedDocument, keep?: DeliverableId): readonly DeliverableInfo[] {
+  const data = usable(parsed) ? (parsed.data as Obj) : undefined;
+  return deliverablesOf(parsed.kind).filter((d) => {
+    const when = AVAILABLE[d.id];
+    return !when || d.id === keep || (data !== undefined && when(data));
+  });
+}
+
+/** The deliverables offered for a document (for `amo render --deliverable all` and pickers). */
+export function offeredDeliverables(env: RenderEnv, doc: TextDocumentLike): readonly DeliverableInfo[] {
+  return offered(env.service.parse(doc));
+}
 
 function syntaxError(parsed: ParsedDocument): string {
   const p = parsed.problems.find((x) => x.severity === 'error');
@@ -64,11 +96,13 @@ function usable(parsed: ParsedDocument): boolean {
  */
 export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requested?: DeliverableId): RenderOutcome {
   const parsed = env.service.parse(doc);
-  const deliverables = deliverablesOf(parsed.kind);
-  if (!parsed.kind) return { deliverables, error: 'Ce fichier n’est ni un programme (*.programme.yaml) ni une consultation (*.consultation.yaml).' };
+  if (!parsed.kind) return { deliverables: [], error: 'Ce fichier n’est ni un programme (*.programme.yaml) ni une consultation (*.consultation.yaml).' };
+  const ofKind = deliverablesOf(parsed.kind).some((d) => d.id === requested);
+  const deliverables = offered(parsed, !usable(parsed) && ofKind ? requested : undefined);
   const deliverable = requested ?? deliverables[0].id;
   if (!deliverables.some((d) => d.id === deliverable)) {
-    return { deliverables, error: `Livrable « ${deliverable} » indisponible pour ce fichier ; choisissez parmi : ${deliverables.map((d) => d.id).join(', ')}.` };
+    const why = ofKind && NEEDS_DATA[deliverable] ? ` (${NEEDS_DATA[deliverable]})` : '';
+    return { deliverables, error: `Livrable « ${deliverable} » indisponible pour ce fichier${why} ; choisissez parmi : ${deliverables.map((d) => d.id).join(', ')}.` };
   }
   if (!usable(parsed)) return { deliverables, deliverable, error: syntaxError(parsed) };
   const input: BuildInput = { doc: sourceDoc(parsed), today: env.today };

@@ -34,8 +34,8 @@ export interface Cell {
 export interface Row {
   cells: Cell[];
   line?: Line;
-  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention. */
-  kind?: 'total' | 'sub' | 'flag' | 'muted';
+  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention; `sign`: a tall row left blank for a signature. */
+  kind?: 'total' | 'sub' | 'flag' | 'muted' | 'sign';
 }
 
 export interface Table {
@@ -106,9 +106,60 @@ export interface GanttSpec {
   milestones: { date: string; label: string }[];
 }
 
+/** Milestones of the follow-up: planned date, actual date, and the slippage between them. */
+export interface TimelineSpec {
+  type: 'timeline';
+  from: string;
+  to: string;
+  rows: {
+    label: string;
+    planned: string;
+    actual?: string;
+    /** Days late (> 0) or early (< 0): actual − planned, or today − planned for an overdue milestone not achieved. */
+    slip?: number;
+    state: 'on_time' | 'late' | 'early' | 'overdue' | 'pending';
+    line?: Line;
+  }[];
+}
+
+/** The deliverable statuses of the follow-up (programme `phases[].livrables[].statut`). */
+export type FollowUpStatus = 'attendu' | 'recu' | 'en_revue' | 'valide' | 'refuse';
+
+/** One horizontal bar split by status (deliverables by status). */
+export interface StackedBarSpec {
+  type: 'stackedbar';
+  segments: { key: FollowUpStatus; label: string; value: number }[];
+}
+
+/** Counts per date, one line per series (open and critical risks). */
+export interface LineChartSpec {
+  type: 'linechart';
+  /** Ascending ISO dates (x axis). */
+  dates: string[];
+  series: { key: 'open' | 'critical'; label: string; values: number[] }[];
+  /** Index in `dates` of the current values (today), drawn as such. */
+  current?: number;
+}
+
+/** One sparkline per indicator, with its target as a dashed line. */
+export interface SparklinesSpec {
+  type: 'sparklines';
+  rows: {
+    label: string;
+    unit?: string;
+    target?: number;
+    sens: 'au_plus' | 'au_moins';
+    /** Measures by ascending date. */
+    points: { date: string; value: number }[];
+    /** Whether the last measure meets the target (undefined without target or measure). */
+    ok?: boolean;
+    line?: Line;
+  }[];
+}
+
 export interface Figure {
   kind: 'figure';
-  spec: HeatMapSpec | GanttSpec;
+  spec: HeatMapSpec | GanttSpec | TimelineSpec | StackedBarSpec | LineChartSpec | SparklinesSpec;
   caption: string;
   /** What back ends without drawings (DOCX) show instead: a table with the same information. */
   fallback: Table;
@@ -118,7 +169,7 @@ export interface Figure {
 export type Block = Heading | Paragraph | List | Facts | Table | Figure;
 
 export interface DocModel {
-  /** Deliverable id (programme, risques, planning, rc, rao). */
+  /** Deliverable id (programme, risques, planning, suivi, rc, rao, reception, reserves). */
   deliverable: string;
   /** Title of the deliverable ("Dossier de programme"). */
   title: string;

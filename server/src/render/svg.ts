@@ -53,14 +53,14 @@ export function heatMapSvg(spec: HeatMapSpec): string {
   return parts.join('');
 }
 
-interface Tick {
+export interface Tick {
   date: string;
   label?: string;
   year: boolean;
 }
 
-/** Month, quarter or year ticks depending on the span. */
-function ticks(from: string, to: string): Tick[] {
+/** Month, quarter or year ticks depending on the span (shared with charts.ts). */
+export function ticks(from: string, to: string): Tick[] {
   const months = (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
   const step = months <= 24 ? 1 : months <= 60 ? 3 : 12;
   const out: Tick[] = [];

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { DeliverableId } from '../../../server/src/render';
 import { renderDocx } from '../../../server/src/render/docx';
 import { readZip, wordText } from '../../helpers/zip';
-import { CONSULTATION_FILE, headings, PROGRAMME_FILE, renderExample, renderText, XSS_PROGRAMME } from './renderHelpers';
+import { CONSULTATION_FILE, headings, PROGRAMME_FILE, RECEPTION_FILE, renderExample, renderText, renderXssConsultation, SUIVI_FILE, XSS_PROGRAMME } from './renderHelpers';
 
 async function open(file: string, d: DeliverableId): Promise<{ parts: Map<string, Buffer>; xml: string; text: string[]; h: string[] }> {
   const r = renderExample(file, d);
@@ -56,11 +56,27 @@ describe('render / DOCX back end', function () {
     assert.ok(planning.text.includes('■'));
   });
 
+  it('follow-up deliverables: charts become their tables, the PV keeps tall blank signature rows', async () => {
+    const suivi = await open(SUIVI_FILE, 'suivi');
+    for (const figure of ['43 j', '37,5 %', '28/11/2026 (valeurs actuelles)', '2\u00a0460 k€ HT', '+29 j']) assert.ok(suivi.text.includes(figure), `missing ${figure}`);
+    const pv = await open(RECEPTION_FILE, 'reception');
+    assert.strictEqual(pv.xml.match(/<w:trHeight w:val="1130" w:hRule="atLeast"\/>/g)?.length, 5, 'five signature rows');
+    assert.ok(pv.text.includes('27/02/2027 (réception + 1 an)'));
+    const log = await open(RECEPTION_FILE, 'reserves');
+    assert.ok(log.text.includes('258 j'));
+    assert.match(log.xml, /w:fill="FFF8E1"/, 'overdue rows shaded');
+  });
+
   it('keeps user text as text (no field codes or markup injected)', async () => {
     const r = renderText('x.programme.yaml', XSS_PROGRAMME, 'programme');
     const parts = readZip(await renderDocx(r.model!));
     const xml = parts.get('word/document.xml')?.toString() ?? '';
     assert.ok(xml.includes('&lt;script&gt;window.__amoXss = 1&lt;/script&gt;Gymnase'));
     assert.ok(!xml.includes('<script'));
+    for (const d of ['reception', 'reserves'] as const) {
+      const c = readZip(await renderDocx(renderXssConsultation(d).model!)).get('word/document.xml')?.toString() ?? '';
+      assert.ok(c.includes('&lt;script&gt;window.__amoXss=38&lt;/script&gt;'), `${d}: payload as text`);
+      assert.ok(!c.includes('<script'));
+    }
   });
 });

@@ -3,10 +3,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { renderHtml, type DeliverableId } from '../../../server/src/render';
 import { ROOT } from '../../helpers/service';
-import { CONSULTATION_FILE, PROGRAMME_FILE, renderExample } from './renderHelpers';
+import { CONSULTATION_FILE, PROGRAMME_FILE, RECEPTION_FILE, renderExample, SUIVI_FILE } from './renderHelpers';
 
 /**
- * Golden HTML of each deliverable of the examples (the `<article>` fragment, at TEST_TODAY).
+ * Golden HTML of each deliverable of the examples, and of the follow-up deliverables of
+ * test/fixtures/render/suivi.programme.yaml and reception.consultation.yaml (the `<article>` fragment, at TEST_TODAY).
  * `UPDATE_GOLDEN=1 npx mocha` rewrites test/fixtures/render/*.html; review the diff before committing.
  */
 const GOLDEN_DIR = path.join(ROOT, 'test', 'fixtures', 'render');
@@ -18,6 +19,10 @@ const CASES: [string, DeliverableId][] = [
   [PROGRAMME_FILE, 'planning'],
   [CONSULTATION_FILE, 'rc'],
   [CONSULTATION_FILE, 'rao'],
+  // Follow-up deliverables (issue #8) from their own fixtures: the examples may carry no follow-up data.
+  [SUIVI_FILE, 'suivi'],
+  [RECEPTION_FILE, 'reception'],
+  [RECEPTION_FILE, 'reserves'],
 ];
 
 function firstDifference(a: string, b: string): string {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { renderHtml, renderHtmlDocument } from '../../../server/src/render';
 import { cssString } from '../../../server/src/render/css';
-import { PROGRAMME_FILE, renderExample, renderText, XSS_PROGRAMME } from './renderHelpers';
+import { PROGRAMME_FILE, RECEPTION_FILE, renderExample, renderText, renderXssConsultation, SUIVI_FILE, XSS_PROGRAMME } from './renderHelpers';
 
 
 /** Every tag of the output is one of ours, with attributes from a fixed list. */
@@ -20,7 +20,7 @@ function assertInert(html: string): void {
 
 describe('render / HTML back end', () => {
   it('escapes every text of the YAML: markup and scripts are shown as text', () => {
-    for (const d of ['programme', 'risques', 'planning'] as const) {
+    for (const d of ['programme', 'risques', 'planning', 'suivi'] as const) {
       const r = renderText('x.programme.yaml', XSS_PROGRAMME, d);
       assert.ok(r.model, r.error);
       const html = renderHtmlDocument(r.model);
@@ -30,6 +30,28 @@ describe('render / HTML back end', () => {
     const doc = renderHtmlDocument(renderText('x.programme.yaml', XSS_PROGRAMME, 'programme').model!);
     assert.ok(doc.includes('javascript:window.__amoXss=13'), 'a javascript: reference stays plain text');
     assert.ok(!doc.includes('<a href="javascript'), 'and never becomes a link');
+  });
+
+  it('escapes every text of a reception and its reserves (PV, reserve log)', () => {
+    for (const d of ['reception', 'reserves'] as const) {
+      const r = renderXssConsultation(d);
+      assert.ok(r.model, r.error);
+      const html = renderHtmlDocument(r.model);
+      assertInert(html.replace(/<style>[\s\S]*?<\/style>/, '<style></style>'));
+      assert.ok(html.includes('&lt;script&gt;window.__amoXss=38&lt;/script&gt;'), `${d}: the payload is visible as text`);
+      assert.ok(html.includes('&lt;b onclick=window.__amoXss=35&gt;Entreprise&lt;/b&gt;'), `${d}: the firm is text`);
+    }
+  });
+
+  it('draws the follow-up charts as inline SVG: timeline, stacked bar, line chart, sparklines', () => {
+    const html = renderHtml(renderExample(SUIVI_FILE, 'suivi').model!);
+    for (const cls of ['amo-timeline', 'amo-stacked', 'amo-linechart', 'amo-sparklines']) assert.match(html, new RegExp(`<svg class="amo-svg ${cls}" viewBox="0 0 [\\d.]+ [\\d.]+" role="img"`), cls);
+    assertInert(html);
+    const xss = renderHtml(renderText('x.programme.yaml', XSS_PROGRAMME, 'suivi').model!);
+    assert.ok(xss.includes('&lt;/text&gt;&lt;script&gt;window.__amoXss=24&lt;/script&gt;'), 'a unit closing the SVG text stays text');
+    assert.ok(!/class="[^"]*(<|onmouseover|__amoXss)/.test(xss), 'no document text in a class attribute');
+    const pv = renderHtml(renderExample(RECEPTION_FILE, 'reception').model!);
+    assert.strictEqual(pv.match(/<tr class="amo-row-sign"/g)?.length, 5, 'signature rows');
   });
 
   it('the page header of the print CSS cannot close its string or the style element', () => {

@@ -11,6 +11,16 @@ export const CONSULTATION_FILE = path.join(EXAMPLES, 'ecole-jules-ferry-travaux.
 export const XSS_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'xss.programme.yaml');
 /** A programme whose texts try every way of getting markup or script into the deliverables. */
 export const XSS_PROGRAMME = fs.readFileSync(XSS_FILE, 'utf8');
+/** The same for the reception of a consultation (it names ./xss.programme.yaml). */
+export const XSS_CONSULTATION = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'render', 'xss.consultation.yaml'), 'utf8');
+/** Follow-up fixtures (issue #8): a programme with deliverables, milestones, risk history and indicators, and a consultation received with reserves. */
+export const SUIVI_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'suivi.programme.yaml');
+export const RECEPTION_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'reception.consultation.yaml');
+
+/** The XSS consultation with its programme, in /virtual. */
+export function renderXssConsultation(deliverable: DeliverableId): RenderOutcome {
+  return renderText('xss.consultation.yaml', XSS_CONSULTATION, deliverable, { [uriOf('/virtual/xss.programme.yaml')]: XSS_PROGRAMME });
+}
 
 /** A render environment over in-memory files (uri → text), falling back to disk, at TEST_TODAY. */
 export function renderEnv(files: Record<string, string> = {}, consultations: string[] = []): RenderEnv {

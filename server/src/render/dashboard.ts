@@ -1,0 +1,448 @@
+/**
+ * Tableau de bord de suivi (programme): milestones planned vs actual, deliverables by status, risk
+ * trend, indicators. Every figure is computed here from the document and `today` (calendar days with
+ * util/data daysBetween), and stated in a caption or a note where the reader cannot guess it.
+ */
+import { criticality, riskScale } from '../language-service/rules/risks';
+import { date, daysBetween, isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
+import { signedDays } from './charts';
+import { actorName, items, type BuildInput } from './context';
+import { dateFr, decimal } from './format';
+import { enumLabel, phaseLabel } from './labels';
+import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Figure, type FollowUpStatus, type Line, type Row, type Table, type TimelineSpec } from './model';
+
+export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['attendu', 'recu', 'en_revue', 'valide', 'refuse'];
+
+/**
+ * True when a programme carries follow-up data: a deliverable with a status, a receipt date or a
+ * review, a milestone with an actual date, a risk with a history, or an indicator. Only then is the
+ * dashboard offered.
+ */
+export function hasFollowUp(data: Obj): boolean {
+  for (const p of list(data.phases).map(obj)) {
+    if (list(p.livrables).some((l) => isObj(l) && (l.statut !== undefined || l.date_reception !== undefined || list(l.revues).length > 0))) return true;
+    if (list(p.jalons).some((j) => isObj(j) && j.date_reelle !== undefined)) return true;
+  }
+  return list(data.risques).some((r) => isObj(r) && list(r.historique).length > 0) || list(data.indicateurs).length > 0;
+}
+
+function phaseName(o: Obj): string {
+  return str(o.code) ?? str(o.libelle) ?? phaseLabel(str(o.code)) ?? str(o.id) ?? '—';
+}
+
+// ---------------------------------------------------------------- milestones
+
+export interface MilestoneView {
+  label: string;
+  phase: string;
+  planned?: string;
+  actual?: string;
+  slip?: number;
+  state: TimelineSpec['rows'][number]['state'];
+  line: Line;
+}
+
+/**
+ * Milestones by planned date. Achieved: slip = actual − planned. Not achieved and past its planned
+ * date: overdue by today − planned, but only once milestones are tracked (one `date_reelle` in the
+ * file); before that a past milestone is simply "not filled in".
+ */
+export function milestoneViews(input: BuildInput): { views: MilestoneView[]; tracked: boolean } {
+  const { data, src } = input.doc;
+  const views: MilestoneView[] = [];
+  const tracked = list(data.phases).some((p) => list(obj(p).jalons).some((j) => date(obj(j).date_reelle)));
+  for (const { o: p, i } of items(data, 'phases')) {
+    for (const { o: j, i: k } of items(p, 'jalons')) {
+      const planned = date(j.date);
+      const actual = date(j.date_reelle);
+      let slip: number | undefined;
+      let state: MilestoneView['state'] = 'pending';
+      if (planned && actual) {
+        slip = daysBetween(planned, actual);
+        state = slip > 0 ? 'late' : slip < 0 ? 'early' : 'on_time';
+      } else if (planned && tracked && planned < input.today) {
+        slip = daysBetween(planned, input.today);
+        state = 'overdue';
+      }
+      views.push({ label: str(j.libelle) ?? str(j.id) ?? '—', phase: phaseName(p), planned, actual, slip, state, line: src.at('phases', i, 'jalons', k) });
+    }
+  }
+  views.sort((a, b) => (a.planned ?? a.actual ?? '9999').localeCompare(b.planned ?? b.actual ?? '9999'));
+  return { views, tracked };
+}
+
+function milestoneState(m: MilestoneView, today: string): { text: string; tone?: Row['cells'][number]['tone'] } {
+  switch (m.state) {
+    case 'on_time':
+      return { text: 'Atteint à la date prévue', tone: 'ok' };
+    case 'early':
+      return { text: `Atteint avec ${-(m.slip as number)} j d’avance`, tone: 'ok' };
+    case 'late':
+      return { text: `Atteint avec ${m.slip} j de retard`, tone: 'warn' };
+    case 'overdue':
+      return { text: `Non atteint : ${m.slip} j de retard`, tone: 'crit' };
+    default:
+      if (m.actual) return { text: 'Atteint (date prévue non renseignée)' };
+      if (m.planned && m.planned >= today) return { text: `À venir (dans ${daysBetween(today, m.planned)} j)` };
+      return { text: 'Date réelle non renseignée', tone: 'muted' };
+  }
+}
+
+function milestoneBlocks(input: BuildInput): Block[] {
+  const { src } = input.doc;
+  const { views, tracked } = milestoneViews(input);
+  const out: Block[] = [heading(2, '2. Jalons : prévu et réel', src.at('phases'))];
+  if (!views.length) return [...out, para('Aucun jalon dans les phases (« phases[].jalons »).', { tone: 'note' })];
+  const drawn = views.filter((v) => v.planned);
+  if (drawn.length) {
+    const dates = drawn.flatMap((v) => [v.planned as string, ...(v.actual ? [v.actual] : [])]);
+    if (drawn.some((v) => v.state === 'overdue')) dates.push(input.today);
+    dates.sort();
+    const from = dates[0];
+    const to = dates[dates.length - 1] > from ? dates[dates.length - 1] : from;
+    const slipped = drawn.filter((v) => v.slip !== undefined && v.slip !== 0).sort((a, b) => (b.slip as number) - (a.slip as number));
+    const fallback: Table = {
+      kind: 'table',
+      columns: [{ label: 'Jalon' }, { label: 'Phase' }, { label: 'Écart', align: 'right' }],
+      rows: slipped.map((v) => ({ line: v.line, kind: v.state === 'overdue' ? 'flag' : undefined, cells: [cell(v.label), cell(v.phase), numCell(signedDays(v.slip as number), { tone: (v.slip as number) > 0 ? 'crit' : 'ok' })] })),
+      caption: slipped.length ? 'Jalons ayant glissé, du plus grand retard à la plus grande avance.' : 'Aucun glissement.',
+    };
+    const figure: Figure = {
+      kind: 'figure',
+      spec: { type: 'timeline', from, to, rows: drawn.map((v) => ({ label: v.phase === '—' ? v.label : `${v.phase} — ${v.label}`, planned: v.planned as string, actual: v.actual, slip: v.slip, state: v.state, line: v.line })) },
+      caption: `Jalons du ${dateFr(from)} au ${dateFr(to)} : ◇ date prévue, ◆ date réelle, barre : glissement (en pointillé jusqu’au ${dateFr(input.today)} pour un jalon non atteint).`,
+      fallback,
+      line: src.at('phases'),
+    };
+    out.push(figure);
+  }
+  out.push({
+    kind: 'table',
+    columns: [{ label: 'Phase' }, { label: 'Jalon' }, { label: 'Prévu' }, { label: 'Réel' }, { label: 'Écart', align: 'right' }, { label: 'État' }],
+    rows: views.map((v) => {
+      const s = milestoneState(v, input.today);
+      return {
+        line: v.line,
+        kind: v.state === 'overdue' ? 'flag' : undefined,
+        cells: [cell(v.phase), cell(v.label), cell(dateFr(v.planned)), cell(dateFr(v.actual)), numCell(v.slip === undefined ? '—' : signedDays(v.slip)), cell(s.text, { tone: s.tone })],
+      };
+    }),
+    caption: `Écart en jours calendaires : date réelle − date prévue${tracked ? `, ou ${dateFr(input.today)} − date prévue pour un jalon dépassé non atteint` : ''}.`,
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- deliverables
+
+export interface DeliverableView {
+  o: Obj;
+  label: string;
+  phase: string;
+  status: FollowUpStatus;
+  due?: string;
+  received?: string;
+  /** Days past `echeance` for a deliverable not received (only when follow-up is active). */
+  late?: number;
+  lastReview?: Obj;
+  line: Line;
+}
+
+/** The latest review by date (the last written among those of the same date). */
+export function lastReview(l: Obj): Obj | undefined {
+  let best: Obj | undefined;
+  for (const r of list(l.revues).map(obj)) {
+    const d = date(r.date);
+    if (d && (!best || d >= (date(best.date) as string))) best = r;
+  }
+  return best;
+}
+
+/**
+ * Deliverables with their status. Follow-up is active once one deliverable has a `statut`; then a
+ * deliverable without one counts as `attendu`, and one that is `attendu`, not received and past its
+ * `echeance` is late by today − echeance (as SUI-001).
+ */
+export function deliverableViews(input: BuildInput): { views: DeliverableView[]; active: boolean } {
+  const { data, src } = input.doc;
+  const active = list(data.phases).some((p) => list(obj(p).livrables).some((l) => isObj(l) && l.statut !== undefined));
+  const views: DeliverableView[] = [];
+  for (const { o: p, i } of items(data, 'phases')) {
+    for (const { o: l, i: k } of items(p, 'livrables')) {
+      const s = str(l.statut);
+      const status: FollowUpStatus = s && (FOLLOW_UP_STATUSES as readonly string[]).includes(s) ? (s as FollowUpStatus) : 'attendu';
+      const due = date(l.echeance);
+      const received = date(l.date_reception);
+      const late = active && status === 'attendu' && !received && due && due < input.today ? daysBetween(due, input.today) : undefined;
+      views.push({ o: l, label: str(l.libelle) ?? str(l.id) ?? '—', phase: phaseName(p), status, due, received, late, lastReview: lastReview(l), line: src.at('phases', i, 'livrables', k) });
+    }
+  }
+  return { views, active };
+}
+
+export function statusLabel(s: FollowUpStatus): string {
+  return enumLabel('programme', '#livrable.statut', s);
+}
+
+function reviewText(data: Obj, r: Obj | undefined): string {
+  if (!r) return '—';
+  const who = str(r.relecteur);
+  return `${dateFr(date(r.date))} — ${enumLabel('programme', '#revue.avis', r.avis)}${who ? ` (${actorName(data, who)})` : ''}`;
+}
+
+const STATUS_TONE: Partial<Record<FollowUpStatus, Row['cells'][number]['tone']>> = { valide: 'ok', refuse: 'crit', en_revue: 'warn' };
+
+function deliverableBlocks(input: BuildInput): Block[] {
+  const { data, src } = input.doc;
+  const { views, active } = deliverableViews(input);
+  const out: Block[] = [heading(2, '3. Livrables', src.at('phases'))];
+  if (!views.length) return [...out, para('Aucun livrable dans les phases (« phases[].livrables »).', { tone: 'note' })];
+  const counts = FOLLOW_UP_STATUSES.map((key) => ({ key, label: statusLabel(key), value: views.filter((v) => v.status === key).length }));
+  out.push(heading(3, '3.1 Livrables par statut'));
+  if (!active) out.push(para('Aucun livrable ne porte de statut : le suivi des livrables n’a pas commencé, tous comptent comme attendus et aucun n’est compté en retard.', { tone: 'note' }));
+  out.push({
+    kind: 'figure',
+    spec: { type: 'stackedbar', segments: counts },
+    caption: `${views.length} livrable(s) par statut ; un livrable sans statut compte comme attendu.`,
+    fallback: {
+      kind: 'table',
+      columns: [{ label: 'Statut' }, { label: 'Livrables', align: 'right' }, { label: 'Part', align: 'right' }],
+      rows: [...counts.map((c) => ({ cells: [cell(c.label), numCell(String(c.value)), numCell(`${decimal((c.value / views.length) * 100, 1)} %`)] })), { kind: 'total' as const, cells: [cell('Total'), numCell(String(views.length)), numCell('100 %')] }],
+    },
+  });
+  const late = views.filter((v) => v.late !== undefined).sort((a, b) => (b.late as number) - (a.late as number));
+  out.push(heading(3, `3.2 Livrables en retard (${late.length})`));
+  if (late.length) {
+    out.push({
+      kind: 'table',
+      columns: [{ label: 'Livrable' }, { label: 'Phase' }, { label: 'Émetteur' }, { label: 'Échéance' }, { label: 'Retard', align: 'right' }, { label: 'Dernière revue' }],
+      rows: late.map((v) => ({ line: v.line, kind: 'flag' as const, cells: [cell(v.label), cell(v.phase), cell(actorName(data, str(v.o.emetteur))), cell(dateFr(v.due)), numCell(`${v.late} j`, { tone: 'crit' }), cell(reviewText(data, v.lastReview))] })),
+      caption: `Livrables attendus, non reçus, dont l’échéance est passée au ${dateFr(input.today)} ; retard en jours calendaires depuis l’échéance.`,
+    });
+  } else {
+    out.push(para(active ? `Aucun livrable en retard au ${dateFr(input.today)}.` : 'Sans objet tant que le suivi des livrables n’a pas commencé.', { tone: 'note' }));
+  }
+  out.push(heading(3, '3.3 Tous les livrables'), {
+    kind: 'table',
+    columns: [{ label: 'Livrable' }, { label: 'Phase' }, { label: 'Émetteur' }, { label: 'Échéance' }, { label: 'Reçu le' }, { label: 'Statut' }, { label: 'Dernière revue' }],
+    rows: [...views]
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
+      .map((v) => ({
+        line: v.line,
+        kind: v.late !== undefined ? ('flag' as const) : undefined,
+        cells: [cell(v.label), cell(v.phase), cell(actorName(data, str(v.o.emetteur))), cell(dateFr(v.due)), cell(dateFr(v.received)), cell(statusLabel(v.status) + (v.late !== undefined ? ` (${v.late} j de retard)` : ''), { tone: v.late !== undefined ? 'crit' : STATUS_TONE[v.status] }), cell(reviewText(data, v.lastReview))],
+      })),
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- risks
+
+interface Assessment {
+  date: string;
+  p?: number;
+  i?: number;
+  statut?: string;
+}
+
+/** The dated assessments of a risk before `today`, by date, each completed by the previous one (carried forward). */
+function history(r: Obj, today: string): Assessment[] {
+  const raw = list(r.historique)
+    .map(obj)
+    .map((h, k) => ({ h, k, d: date(h.date) }))
+    .filter((x): x is { h: Obj; k: number; d: string } => !!x.d && x.d < today)
+    .sort((a, b) => a.d.localeCompare(b.d) || a.k - b.k);
+  const out: Assessment[] = [];
+  let prev: Assessment | undefined;
+  for (const { h, d } of raw) {
+    const a: Assessment = { date: d, p: num(h.probabilite) ?? prev?.p, i: num(h.impact) ?? prev?.i, statut: str(h.statut) ?? prev?.statut };
+    out.push(a);
+    prev = a;
+  }
+  return out;
+}
+
+export interface RiskTrendPoint {
+  date: string;
+  open: number;
+  critical: number;
+  current: boolean;
+}
+
+/**
+ * Open and critical risks at each assessment date of the histories, then at today from the current
+ * values. At a past date a risk counts from its first dated assessment, with its latest assessment at
+ * or before that date; open = statut other than `clos`; critical = open and P × I ≥ seuil_critique.
+ */
+export function riskTrend(input: BuildInput): RiskTrendPoint[] {
+  const { data } = input.doc;
+  const { seuil } = riskScale(data);
+  const risks = list(data.risques).filter(isObj);
+  const histories = risks.map((r) => history(r, input.today));
+  const dates = [...new Set(histories.flatMap((h) => h.map((a) => a.date)))].sort();
+  const count = (states: { p?: number; i?: number; statut?: string }[]): { open: number; critical: number } => {
+    const open = states.filter((s) => s.statut !== 'clos');
+    return { open: open.length, critical: open.filter((s) => s.p !== undefined && s.i !== undefined && s.p * s.i >= seuil).length };
+  };
+  const points: RiskTrendPoint[] = dates.map((d) => {
+    const states = histories.map((h) => h.filter((a) => a.date <= d).pop()).filter((a): a is Assessment => !!a);
+    return { date: d, ...count(states), current: false };
+  });
+  points.push({ date: input.today, ...count(risks.map((r) => ({ p: num(r.probabilite), i: num(r.impact), statut: str(r.statut) }))), current: true });
+  return points;
+}
+
+function riskBlocks(input: BuildInput): Block[] {
+  const { data, src } = input.doc;
+  const { seuil } = riskScale(data);
+  const points = riskTrend(input);
+  const now = points[points.length - 1];
+  const out: Block[] = [heading(2, '4. Évolution des risques', src.at('risques'))];
+  if (!list(data.risques).length) return [...out, para('Aucun risque au registre.', { tone: 'note' })];
+  if (points.length === 1) {
+    out.push(para([`Aucune évaluation passée (« risques[].historique ») : seules les valeurs actuelles sont connues, soit `, strong(`${now.open} risque(s) non clos dont ${now.critical} critique(s)`), ` (P × I ≥ ${seuil}).`], { tone: 'note' }));
+  } else {
+    out.push({
+      kind: 'figure',
+      spec: { type: 'linechart', dates: points.map((p) => p.date), series: [{ key: 'open', label: 'Risques non clos', values: points.map((p) => p.open) }, { key: 'critical', label: `dont critiques (P × I ≥ ${seuil})`, values: points.map((p) => p.critical) }], current: points.length - 1 },
+      caption: `Risques non clos et critiques (P × I ≥ ${seuil}) à chaque date d’évaluation, puis au ${dateFr(input.today)} d’après les valeurs actuelles du registre. Un risque compte à partir de sa première évaluation datée ; les valeurs actuelles comptent tous les risques.`,
+      fallback: {
+        kind: 'table',
+        columns: [{ label: 'Date' }, { label: 'Risques non clos', align: 'right' }, { label: `dont critiques (≥ ${seuil})`, align: 'right' }],
+        rows: points.map((p) => ({ cells: [cell(p.current ? `${dateFr(p.date)} (valeurs actuelles)` : dateFr(p.date)), numCell(String(p.open)), numCell(String(p.critical), { tone: p.critical ? 'crit' : undefined })] })),
+      },
+      line: src.at('risques'),
+    });
+  }
+  const rows: Row[] = [];
+  items(data, 'risques').forEach(({ o, i }) => {
+    const h = history(o, input.today);
+    const prev = h[h.length - 1];
+    if (!prev) return;
+    const before = prev.p !== undefined && prev.i !== undefined ? prev.p * prev.i : undefined;
+    const c = criticality(o);
+    const delta = before !== undefined && c !== undefined ? c - before : undefined;
+    const closed = str(o.statut) === 'clos';
+    rows.push({
+      line: src.at('risques', i),
+      kind: closed ? 'muted' : delta !== undefined && delta > 0 && (c as number) >= seuil ? 'flag' : undefined,
+      cells: [
+        cell(`${str(o.id) ?? `#${i + 1}`} — ${str(o.titre) ?? ''}`),
+        cell(dateFr(prev.date)),
+        numCell(before === undefined ? '—' : String(before)),
+        numCell(c === undefined ? '—' : String(c)),
+        numCell(delta === undefined ? '—' : delta > 0 ? `↑ +${delta}` : delta < 0 ? `↓ −${-delta}` : '=', { tone: delta === undefined || delta === 0 ? undefined : delta > 0 ? 'crit' : 'ok' }),
+        cell(enumLabel('programme', 'risques.statut', o.statut)),
+      ],
+    });
+  });
+  if (rows.length) {
+    out.push(heading(3, 'Évolution depuis la dernière évaluation'), {
+      kind: 'table',
+      columns: [{ label: 'Risque' }, { label: 'Évaluée le' }, { label: 'P × I alors', align: 'right' }, { label: 'P × I actuel', align: 'right' }, { label: 'Évolution', align: 'right' }, { label: 'Statut actuel' }],
+      rows,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- indicators
+
+export interface IndicatorView {
+  o: Obj;
+  label: string;
+  unit?: string;
+  target?: number;
+  sens: 'au_plus' | 'au_moins';
+  points: { date: string; value: number }[];
+  ok?: boolean;
+  line: Line;
+}
+
+/** Indicators with their measures by date; the last measure (latest date) is compared with the target. */
+export function indicatorViews(input: BuildInput): IndicatorView[] {
+  const { data, src } = input.doc;
+  return items(data, 'indicateurs').map(({ o, i }) => {
+    const points = list(o.mesures)
+      .map(obj)
+      .map((m, k) => ({ date: date(m.date), value: num(m.valeur), k }))
+      .filter((m): m is { date: string; value: number; k: number } => !!m.date && m.value !== undefined)
+      .sort((a, b) => a.date.localeCompare(b.date) || a.k - b.k)
+      .map(({ date: d, value }) => ({ date: d, value }));
+    const target = num(o.cible);
+    const sens = str(o.sens) === 'au_moins' ? 'au_moins' : 'au_plus';
+    const last = points[points.length - 1];
+    const ok = last && target !== undefined ? (sens === 'au_plus' ? last.value <= target : last.value >= target) : undefined;
+    return { o, label: str(o.libelle) ?? str(o.id) ?? `#${i + 1}`, unit: str(o.unite), target, sens, points, ok, line: src.at('indicateurs', i) };
+  });
+}
+
+function indicatorBlocks(input: BuildInput): Block[] {
+  const { src } = input.doc;
+  const views = indicatorViews(input);
+  const out: Block[] = [heading(2, '5. Indicateurs', src.at('indicateurs'))];
+  if (!views.length) return [...out, para('Aucun indicateur (« indicateurs »).', { tone: 'note' })];
+  const u = (v: IndicatorView): string => (v.unit ? ` ${v.unit}` : '');
+  out.push({
+    kind: 'figure',
+    spec: { type: 'sparklines', rows: views.map((v) => ({ label: v.label, unit: v.unit, target: v.target, sens: v.sens, points: v.points, ok: v.ok, line: v.line })) },
+    caption: 'Mesures de chaque indicateur par date ; trait pointillé : cible. ✓ dernière mesure conforme à la cible, ✗ hors cible (au plus : mesure ≤ cible ; au moins : mesure ≥ cible).',
+    fallback: {
+      kind: 'table',
+      columns: [{ label: 'Indicateur' }, { label: 'Cible', align: 'right' }, { label: 'Dernière mesure', align: 'right' }, { label: 'Le' }, { label: 'Écart à la cible', align: 'right' }, { label: 'Mesures', align: 'right' }],
+      rows: views.map((v) => {
+        const last = v.points[v.points.length - 1];
+        const gap = last && v.target !== undefined ? last.value - v.target : undefined;
+        return {
+          line: v.line,
+          kind: v.ok === false ? ('flag' as const) : undefined,
+          cells: [
+            cell(v.label),
+            numCell(v.target === undefined ? '—' : `${v.sens === 'au_moins' ? '≥' : '≤'} ${decimal(v.target, 4)}${u(v)}`),
+            numCell(last ? `${decimal(last.value, 4)}${u(v)}` : '—', { tone: v.ok === false ? 'crit' : v.ok ? 'ok' : undefined }),
+            cell(dateFr(last?.date)),
+            numCell(gap === undefined ? '—' : `${gap > 0 ? '+' : gap < 0 ? '−' : ''}${decimal(Math.abs(gap), 4)}${u(v)}`),
+            numCell(String(v.points.length)),
+          ],
+        };
+      }),
+    },
+    line: src.at('indicateurs'),
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- synthesis
+
+function synthesis(input: BuildInput): Block[] {
+  const { data, src } = input.doc;
+  const { views: ms } = milestoneViews(input);
+  const { views: ds, active } = deliverableViews(input);
+  const points = riskTrend(input);
+  const now = points[points.length - 1];
+  const ind = indicatorViews(input);
+  const achieved = ms.filter((m) => m.actual);
+  const items_: { label: string; value: string; line?: Line }[] = [
+    { label: 'Jalons', value: ms.length ? `${achieved.length} atteint(s) sur ${ms.length}, dont ${achieved.filter((m) => m.state === 'late').length} en retard ; ${ms.filter((m) => m.state === 'overdue').length} non atteint(s) en retard` : '—', line: src.at('phases') },
+    { label: 'Livrables', value: ds.length ? `${ds.length}, dont ${ds.filter((d) => d.status === 'valide').length} validé(s) et ${ds.filter((d) => d.late !== undefined).length} en retard${active ? '' : ' (suivi non commencé)'}` : '—', line: src.at('phases') },
+    { label: 'Risques', value: list(data.risques).length ? `${now.open} non clos, dont ${now.critical} critique(s)` : '—', line: src.at('risques') },
+    { label: 'Indicateurs', value: ind.length ? `${ind.length}, dont ${ind.filter((v) => v.ok === false).length} hors cible` : '—', line: src.at('indicateurs') },
+  ];
+  return [heading(2, '1. Synthèse'), { kind: 'facts', items: items_.filter((x) => x.value !== '—') }];
+}
+
+/** Tableau de bord de suivi of a programme (issue #8, §4). */
+export function buildDashboard(input: BuildInput): DocModel {
+  const { data } = input.doc;
+  const op = obj(data.operation);
+  return {
+    deliverable: 'suivi',
+    title: 'Tableau de bord de suivi',
+    subtitle: str(op.intitule) ?? 'Opération',
+    meta: [
+      { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
+      { label: 'Situation au', value: dateFr(input.today) },
+    ],
+    blocks: [...synthesis(input), ...milestoneBlocks(input), ...deliverableBlocks(input), ...riskBlocks(input), ...indicatorBlocks(input)],
+    date: input.today,
+  };
+}

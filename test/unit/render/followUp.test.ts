@@ -1,0 +1,226 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { buildDeliverable } from '../../../server/src/render';
+import type { DocModel, LineChartSpec, SparklinesSpec, StackedBarSpec, TimelineSpec } from '../../../server/src/render/model';
+import { uriOf } from '../../helpers/service';
+import { headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
+
+/**
+ * The follow-up deliverables of issue #8: tableau de bord de suivi (programme), PV de réception and
+ * journal de levée des réserves (consultation). The fixtures' comments work out every expected figure.
+ */
+function model(r: { model?: DocModel; error?: string }): DocModel {
+  assert.ok(r.model, `no model: ${r.error}`);
+  return r.model;
+}
+
+function figure<T>(m: DocModel, type: string): T {
+  const f = m.blocks.find((b) => b.kind === 'figure' && b.spec.type === type);
+  assert.ok(f && f.kind === 'figure', `no ${type} figure`);
+  return f.spec as T;
+}
+
+const PROG = 'operation: {id: X, intitule: Gymnase}\n';
+
+describe('render / tableau de bord de suivi', () => {
+  const m = model(renderExample(SUIVI_FILE, 'suivi'));
+
+  it('sums up milestones, deliverables, risks and indicators', () => {
+    assert.deepStrictEqual(headings(m).filter((h) => /^\d\. /.test(h)), ['1. Synthèse', '2. Jalons : prévu et réel', '3. Livrables', '4. Évolution des risques', '5. Indicateurs']);
+    const facts = m.blocks.find((b) => b.kind === 'facts');
+    assert.ok(facts && facts.kind === 'facts');
+    assert.deepStrictEqual(
+      facts.items.map((i) => [i.label, i.value]),
+      [
+        ['Jalons', '3 atteint(s) sur 5, dont 1 en retard ; 1 non atteint(s) en retard'],
+        ['Livrables', '8, dont 2 validé(s) et 2 en retard'],
+        ['Risques', '3 non clos, dont 2 critique(s)'],
+        ['Indicateurs', '4, dont 2 hors cible'],
+      ],
+    );
+  });
+
+  it('milestones: slippage in calendar days, overdue ones counted up to today', () => {
+    const [, table] = tablesUnder(m, '2. Jalons');
+    assert.deepStrictEqual(
+      rowTexts(table).map((r) => [r[1], r[4], r[5]]),
+      [
+        ['Validation de l\'esquisse', '0 j', 'Atteint à la date prévue'],
+        ['Validation de l\'APS', '+14 j', 'Atteint avec 14 j de retard'],
+        ['Arbitrage budgétaire', '−7 j', 'Atteint avec 7 j d’avance'],
+        ['Validation de l\'APD', '+29 j', 'Non atteint : 29 j de retard'],
+        ['Validation du PRO', '—', 'À venir (dans 90 j)'],
+      ],
+    );
+    assert.strictEqual(table.rows[3].kind, 'flag');
+    const spec = figure<TimelineSpec>(m, 'timeline');
+    assert.deepStrictEqual(spec.rows.map((r) => r.state), ['on_time', 'late', 'early', 'overdue', 'pending']);
+    assert.deepStrictEqual([spec.from, spec.to], ['2026-03-27', '2027-02-26']);
+  });
+
+  it('deliverables: counts by status (no statut = attendu), late ones with days, issuer and last review', () => {
+    const bar = figure<StackedBarSpec>(m, 'stackedbar');
+    assert.deepStrictEqual(bar.segments.map((s) => [s.key, s.value]), [['attendu', 3], ['recu', 1], ['en_revue', 1], ['valide', 2], ['refuse', 1]]);
+    const [late] = tablesUnder(m, '3.2 Livrables en retard');
+    assert.deepStrictEqual(rowTexts(late), [
+      ['Dossier de permis de construire', 'APD', 'Mme Inès Caron, architecte', '16/10/2026', '43 j', '—'],
+      ['Note de synthèse des coûts', 'PRO', 'Mme Claire Martin, programmiste', '20/11/2026', '8 j', '—'],
+    ]);
+    const [all] = tablesUnder(m, '3.3 Tous les livrables');
+    const esq = rowTexts(all).find((r) => r[0] === 'Dossier d\'esquisse');
+    assert.strictEqual(esq?.[6], '26/03/2026 — Favorable (Mme Claire Martin, programmiste)', 'the latest review by date, not the last written');
+  });
+
+  it('risk trend: open and critical risks per assessment date, then the current values', () => {
+    const spec = figure<LineChartSpec>(m, 'linechart');
+    assert.deepStrictEqual(spec.dates, ['2026-02-15', '2026-06-30', '2026-09-20', '2026-11-28']);
+    assert.deepStrictEqual(spec.series.map((s) => s.values), [[2, 3, 2, 3], [1, 2, 1, 2]]);
+    assert.strictEqual(spec.current, 3);
+    const [, evolution] = tablesUnder(m, '4. Évolution');
+    assert.deepStrictEqual(rowTexts(evolution).map((r) => [r[0].split(' ')[0], r[2], r[3], r[4]]), [['TEC-SOL', '8', '8', '='], ['FIN-ENVELOPPE', '9', '12', '↑ +3'], ['REG-RECOURS', '8', '4', '↓ −4']]);
+  });
+
+  it('indicators: last measure by date against the target, in the direction of `sens`', () => {
+    const spec = figure<SparklinesSpec>(m, 'sparklines');
+    assert.deepStrictEqual(spec.rows.map((r) => r.ok), [false, false, true, undefined]);
+    assert.deepStrictEqual(spec.rows[1].points.map((p) => p.value), [35, 50, 55], 'measures sorted by date');
+    const [t] = tablesUnder(m, '5. Indicateurs');
+    assert.deepStrictEqual(rowTexts(t)[0].slice(1, 5), ['≤ 2\u00a0400 k€ HT', '2\u00a0460 k€ HT', '20/10/2026', '+60 k€ HT']);
+    assert.deepStrictEqual(rowTexts(t)[1].slice(1, 5), ['≥ 60 %', '55 %', '27/11/2026', '−5 %']);
+  });
+
+  it('before any deliverable status, nothing is late and the note says why', () => {
+    const text = `${PROG}phases:\n  - {id: P, code: APS, debut: 2026-01-05, fin: 2026-06-30, livrables: [{id: L, libelle: Rapport, echeance: 2026-02-01, date_reception: 2026-02-03}, {id: L2, libelle: Note, echeance: 2026-02-01}], jalons: [{id: J, libelle: Jalon, date: 2026-03-01}]}\n`;
+    const r = model(renderText('x.programme.yaml', text, 'suivi'));
+    assert.match(paragraphs(r), /suivi des livrables n’a pas commencé/);
+    assert.ok(headings(r).includes('3.2 Livrables en retard (0)'));
+    const [, milestones] = tablesUnder(r, '2. Jalons');
+    assert.deepStrictEqual(rowTexts(milestones)[0].slice(4), ['—', 'Date réelle non renseignée'], 'no date_reelle anywhere: milestones are not tracked');
+    assert.match(paragraphs(r), /Aucun risque au registre/);
+  });
+
+  it('a risk register without history gives the current counts in words, no chart', () => {
+    const r = model(renderText('x.programme.yaml', `${PROG}indicateurs: [{id: I, libelle: Coût, cible: 1}]\nrisques:\n  - {id: R1, probabilite: 3, impact: 3, statut: ouvert}\n  - {id: R2, probabilite: 1, impact: 1}\n  - {id: R3, probabilite: 4, impact: 4, statut: clos}\n`, 'suivi'));
+    assert.ok(!r.blocks.some((b) => b.kind === 'figure' && b.spec.type === 'linechart'));
+    assert.match(paragraphs(r), /2 risque\(s\) non clos dont 1 critique\(s\) \(P × I ≥ 9\)/);
+  });
+});
+
+describe('render / PV de réception', () => {
+  const m = model(renderExample(RECEPTION_FILE, 'reception'));
+
+  it('names the operation, the parties and the holder of each lot', () => {
+    const facts = m.blocks.find((b) => b.kind === 'facts');
+    assert.ok(facts && facts.kind === 'facts');
+    const byLabel = Object.fromEntries(facts.items.map((i) => [i.label, i.value]));
+    assert.strictEqual(byLabel['Opération'], 'Construction du gymnase des Tilleuls');
+    assert.strictEqual(byLabel['Maître d’œuvre'], 'Mme Inès Caron, architecte (Caron Architectes)');
+    const [lots] = tablesUnder(m, '1. Opération');
+    assert.deepStrictEqual(rowTexts(lots).map((r) => [r[0], r[2], r[3], r[4]]), [['LOT-01', 'Amiante Services Ouest', '2', '0'], ['LOT-02', 'Démolitions Girard', '2', '2'], ['LOT-03', 'Clôtures du Val', '1', '1']]);
+  });
+
+  it('dates, decision and end of the GPA (reception + 1 year)', () => {
+    const facts = m.blocks.filter((b) => b.kind === 'facts')[1];
+    assert.ok(facts && facts.kind === 'facts');
+    assert.deepStrictEqual(
+      facts.items.map((i) => i.value),
+      ['17/02/2026', '27/02/2026 (10 jour(s) après les OPR)', 'Avec réserves', '27/02/2027 (réception + 1 an)'],
+    );
+    assert.match(paragraphs(m), /prononce la réception avec effet au 27\/02\/2026, assortie de réserves : les 5 réserve\(s\) formulée\(s\) à la réception/);
+    const leap = model(renderText('c.consultation.yaml', 'id: C\nreception: {date_reception: 2028-02-29, decision: sans_reserve}\n', 'reception'));
+    assert.ok(rowsOfFacts(leap).includes('28/02/2029 (réception + 1 an)'), '29 February + 1 year is 28 February');
+  });
+
+  it('lists the reserves by lot (lots order, then without lot), overdue ones flagged', () => {
+    const h = headings(m);
+    assert.deepStrictEqual(h.slice(h.indexOf('3. Réserves (6)') + 1, h.indexOf('4. Signatures')), ['Lot LOT-01 — Désamiantage', 'Lot LOT-02 — Démolition et évacuation des déblais', 'Lot LOT-03 — Clôtures et remise en état du terrain', 'Sans lot']);
+    const [lot2] = tablesUnder(m, 'Lot LOT-02');
+    assert.strictEqual(lot2.rows[0].kind, 'flag');
+    assert.strictEqual(rowTexts(lot2)[0][6], 'En cours de levée — en retard de 212 j au 28/11/2026');
+    assert.strictEqual(rowTexts(lot2)[1][4], '12/05/2026 (pendant la GPA)');
+  });
+
+  it('ends with signature blocks for the owner, the designer and each firm', () => {
+    const [sign] = tablesUnder(m, '4. Signatures');
+    assert.ok(sign.rows.every((r) => r.kind === 'sign'));
+    assert.deepStrictEqual(rowTexts(sign).map((r) => [r[0], r[2]]), [['Pour le maître d’ouvrage', ''], ['Pour le maître d’œuvre', ''], ['Pour l’entreprise', 'LOT-01'], ['Pour l’entreprise', 'LOT-02'], ['Pour l’entreprise', 'LOT-03']]);
+  });
+});
+
+function rowsOfFacts(m: DocModel): string[] {
+  return m.blocks.flatMap((b) => (b.kind === 'facts' ? b.items.map((i) => i.value) : []));
+}
+
+describe('render / journal de levée des réserves', () => {
+  const m = model(renderExample(RECEPTION_FILE, 'reserves'));
+
+  it('counts per firm: reserves, lifted, open, late and the largest delay', () => {
+    const [summary] = tablesUnder(m, '1. Synthèse');
+    assert.deepStrictEqual(rowTexts(summary), [
+      ['Amiante Services Ouest', 'LOT-01', '2', '2', '0', '0', '14 j'],
+      ['Clôtures du Val', 'LOT-03', '1', '0', '1', '1', '258 j'],
+      ['Démolitions Girard', 'LOT-02', '2', '0', '2', '1', '212 j'],
+      ['Entreprise non renseignée', '—', '1', '0', '1', '0', '—'],
+      ['Total', '', '6', '2', '4', '2', '258 j'],
+    ]);
+    assert.deepStrictEqual(summary.rows.map((r) => r.kind), [undefined, 'flag', 'flag', undefined, 'total']);
+    assert.match(paragraphs(m), /6 réserve\(s\) enregistrée\(s\) pour 3 entreprise\(s\) \(dont 1 sans entreprise désignée\) : 2 levée\(s\), 4 non levée\(s\), dont 2 en retard au 28\/11\/2026/);
+    assert.match(paragraphs(m), /du 27\/02\/2026 au 27\/02\/2027 .* encore 91 jour\(s\)/);
+  });
+
+  it('a reserve with date_levee and no statut is lifted; lateness of a lifted reserve is measured at its lifting', () => {
+    const [amiante] = tablesUnder(m, 'Amiante Services Ouest');
+    assert.deepStrictEqual(rowTexts(amiante).map((r) => [r[0], r[6], r[7]]), [['R-01', 'Levée', '—'], ['R-02', 'Levée', '14 j']]);
+  });
+
+  it('warns when reserves remain open after the end of the GPA', () => {
+    const text = 'id: C\nreception:\n  date_reception: 2025-06-30\n  decision: avec_reserves\n  reserves:\n    - {id: A, entreprise: X, date_levee_prevue: 2025-09-01}\n    - {id: B, entreprise: X, date_levee: 2025-08-01}\n';
+    const r = model(renderText('c.consultation.yaml', text, 'reserves'));
+    const warning = r.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
+    assert.ok(warning, 'a warning');
+    assert.match(paragraphs(r), /a pris fin le 30\/06\/2026 .*il y a 151 jour\(s\)\) : 1 réserve\(s\) restent ouvertes/);
+    const [x] = tablesUnder(r, 'X');
+    assert.deepStrictEqual(rowTexts(x).map((row) => [row[0], row[6], row[7]]), [['A', 'Ouverte', '453 j'], ['B', 'Levée', '—']]);
+  });
+});
+
+describe('render / availability of the follow-up deliverables', () => {
+  it('the dashboard is offered only with follow-up data; the PV and the log only with a reception', () => {
+    const ids = (name: string, text: string): string[] => renderText(name, text).deliverables.map((d) => d.id);
+    assert.deepStrictEqual(ids('x.programme.yaml', PROG), ['programme', 'risques', 'planning']);
+    assert.deepStrictEqual(ids('x.programme.yaml', `${PROG}indicateurs: [{id: I}]\n`), ['programme', 'risques', 'planning', 'suivi']);
+    assert.deepStrictEqual(ids('x.programme.yaml', `${PROG}phases: [{id: P, jalons: [{id: J, date_reelle: 2026-01-02}]}]\n`), ['programme', 'risques', 'planning', 'suivi']);
+    assert.deepStrictEqual(ids('c.consultation.yaml', 'id: C\n'), ['rc', 'rao']);
+    assert.deepStrictEqual(ids('c.consultation.yaml', 'id: C\nreception: {date_reception: 2026-01-02}\n'), ['rc', 'rao', 'reception', 'reserves']);
+  });
+
+  it('asking for one without its data says what is missing', () => {
+    const r = renderText('c.consultation.yaml', 'id: C\n', 'reception');
+    assert.strictEqual(r.model, undefined);
+    assert.match(r.error ?? '', /« reception » indisponible pour ce fichier \(aucun bloc « reception » dans la consultation\) ; choisissez parmi : rc, rao/);
+  });
+
+  it('a syntax error while viewing one keeps its tab and reports the error', () => {
+    const r = renderText('c.consultation.yaml', 'id: C\nreception: {date_reception: [\n', 'reserves');
+    assert.match(r.error ?? '', /^Erreur de syntaxe YAML ligne/);
+    assert.deepStrictEqual(r.deliverables.map((d) => d.id), ['rc', 'rao', 'reserves']);
+  });
+
+  it('renders odd documents without throwing', () => {
+    const odd = 'phases: [{livrables: [3, {statut: 7, revues: [1, {date: x}]}], jalons: [{date: 2026-02-30, date_reelle: 5}]}]\nrisques: [{historique: [1, {date: 2026-01-01}]}, 4]\nindicateurs: [null, {mesures: [{date: 2026-01-01, valeur: "x"}, 3]}]\n';
+    assert.ok(renderText('x.programme.yaml', odd, 'suivi').model);
+    for (const d of ['reception', 'reserves'] as const) {
+      assert.ok(renderText('c.consultation.yaml', 'lots: [null, 3]\nreception: {reserves: [1, null, {lot: 3, entreprise: 4, date_levee: x}], decision: 9}\n', d).model);
+    }
+  });
+
+  it('the PV reads the programme named by the consultation, and says so when it cannot', () => {
+    const prog = fs.readFileSync(SUIVI_FILE, 'utf8');
+    const cons = fs.readFileSync(RECEPTION_FILE, 'utf8');
+    const cu = uriOf('/virtual/r.consultation.yaml');
+    const withProg = model(buildDeliverable(renderEnv({ [uriOf('/virtual/suivi.programme.yaml')]: prog, [cu]: cons }), { uri: cu, text: cons }, 'reception'));
+    assert.ok(!/Programme de l’opération non lu/.test(paragraphs(withProg)));
+    const alone = model(renderText('r.consultation.yaml', cons.replace('./suivi.programme.yaml', './absent.programme.yaml'), 'reception'));
+    assert.match(paragraphs(alone), /Programme de l’opération non lu/);
+  });
+});
