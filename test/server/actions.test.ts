@@ -63,7 +63,7 @@ describe('code actions, inlay hints, code lens and formatting over stdio (dist/s
 
   it('announces the capabilities', async () => {
     const { capabilities } = await client.initialize({ rootUri: uriOf(dir) });
-    assert.deepStrictEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix'] });
+    assert.deepStrictEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'refactor.rewrite'] });
     assert.strictEqual(capabilities.inlayHintProvider, true);
     assert.deepStrictEqual(capabilities.codeLensProvider, { resolveProvider: false });
     assert.strictEqual(capabilities.documentFormattingProvider, true);

@@ -3,9 +3,12 @@ import { runSafe } from '../runner';
 import { openDocument } from './definition';
 import type { Feature } from './types';
 
-/** Quick fixes of AMO diagnostics (weights, criteria, owners, misspellings, references…) and line suppression. */
+/**
+ * Quick fixes of AMO diagnostics (weights, criteria, owners, misspellings, references, reserves, reviews…),
+ * line suppression, and refactors that need no diagnostic (lift a reserve, add a review).
+ */
 export const codeActionsFeature: Feature = {
-  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] } },
+  capabilities: { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] } },
   register(ctx) {
     ctx.connection.onCodeAction((params, token) =>
       runSafe(ctx.log, 'code actions', token, [], async () => {

@@ -90,6 +90,7 @@ export function criterionDoc(c: CriterionEntry, locale: Locale): string {
       [t(locale, 'Prend en compte l’environnement', 'Covers environmental characteristics'), locale === 'en' ? ENV_FLAG[c.env].en : ENV_FLAG[c.env].fr],
       [t(locale, 'Sous-critères typiques', 'Typical sub-criteria'), subs || undefined],
       [t(locale, 'Fondement', 'Basis'), c.basis],
+      [t(locale, 'Attention', 'Caveat'), c.note && (locale === 'en' ? c.note.en : c.note.fr)],
     ]),
   ].join('\n\n');
 }
@@ -98,7 +99,9 @@ export function criterionDoc(c: CriterionEntry, locale: Locale): string {
 export function criterionTypeDoc(type: string, locale: Locale): string {
   const list = CRITERIA.filter((c) => c.type === type).map((c) => `\`${c.code}\` (${locale === 'en' ? c.en : c.fr})`);
   const rule = t(locale, 'Avec plusieurs critères, l’un au moins porte sur le prix ou le coût (L2152-7, R2152-7 2°).', 'With several criteria, at least one is about price or cost (L2152-7, R2152-7 2°).');
-  return [list.length ? `${k(locale, 'Critères du catalogue', 'Catalogue criteria')} ${list.join(', ')}` : '', rule].filter(Boolean).join('\n\n');
+  // A type with a caveat (`references`: a candidature criterion) says it wherever the type is shown.
+  const notes = CRITERIA.filter((c) => c.type === type && c.note).map((c) => (locale === 'en' ? c.note!.en : c.note!.fr));
+  return [list.length ? `${k(locale, 'Critères du catalogue', 'Catalogue criteria')} ${list.join(', ')}` : '', ...notes, rule].filter(Boolean).join('\n\n');
 }
 
 /** The French word used as `categorie` value for a catalogue category (`Réglementaire` → `reglementaire`). */

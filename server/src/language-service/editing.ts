@@ -13,8 +13,10 @@ export interface EditingService {
   /**
    * Quick fixes (kind `quickfix`) for the AMO diagnostics given by the client that touch `range`: the
    * fixes of each code, computed from the diagnostic's `code` and `data` as minimal edits of the text
-   * (a fix may also edit the consultation's programme file), then "suppress this rule on this line".
-   * Empty for a document with syntax errors, or when `options.only` excludes quick fixes.
+   * (a fix may also edit the consultation's programme file), then "suppress this rule on this line";
+   * then refactors (kind `refactor.rewrite`) at `range` that need no diagnostic: lift the open reserves
+   * under the cursor today, add a review to the deliverable under it. Empty for a document with syntax
+   * errors; each kind only when `options.only` allows it.
    */
   getCodeActions(doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[], options?: CodeActionOptions): CodeAction[];
   /**

@@ -7,6 +7,7 @@ import { RISK_CATALOG, riskCategory } from './catalog/risks';
 import { categoryDoc, criterionDoc, criterionTypeDoc, phaseDoc, priceMethodDoc, procedureDoc, riskDoc, strategyDoc } from './catalogDocs';
 import { subCriteriaFacts, weightTotalFacts } from './hover/criteriaFacts';
 import { HoverData, type HoverEnv } from './hover/hoverData';
+import { deliverableFacts, indicatorFacts, milestoneFacts, receptionFacts, reserveFacts } from './hover/lifecycleFacts';
 import { noteFacts, offerFacts } from './hover/offerFacts';
 import { delayFacts, thresholdFacts } from './hover/procedureFacts';
 import { riskFacts } from './hover/riskFacts';
@@ -99,9 +100,14 @@ function factSections(d: HoverData, kind: DocKind, path: PathSegment[]): string[
   const one = (s: string | undefined): string[] => (s ? [s] : []);
   if (kind === 'programme') {
     if (/^risques\.\[\](\.(id|probabilite|impact|criticite|probabilite_residuelle|impact_residuel))?$/.test(pat)) return one(riskFacts(d, path[1] as number));
+    if (/^phases\.\[\]\.livrables\.\[\](\.(id|echeance|statut|date_reception|emetteur|revues))?$/.test(pat)) return one(deliverableFacts(d, path[1] as number, path[3] as number));
+    if (/^phases\.\[\]\.jalons\.\[\](\.(id|date|date_reelle))?$/.test(pat)) return one(milestoneFacts(d, path[1] as number, path[3] as number));
+    if (/^indicateurs\.\[\](\.(id|libelle|cible|sens|mesures))?$/.test(pat)) return one(indicatorFacts(d, path[1] as number));
     return [];
   }
   if (pat === 'criteres' || pat === 'lots.[].criteres') return one(weightTotalFacts(d, path));
+  if (/^reception(\.(date_opr|date_reception|decision))?$/.test(pat)) return one(receptionFacts(d));
+  if (/^reception\.reserves\.\[\](\.(id|statut|date_constat|date_levee_prevue|date_levee|entreprise|lot))?$/.test(pat)) return one(reserveFacts(d, path[2] as number));
   const crit = /^((lots\.\[\]\.)?criteres\.\[\])(\.(id|ponderation|sous_criteres))?$/.exec(pat);
   if (crit) return one(subCriteriaFacts(d, path.slice(0, crit[2] ? 4 : 2)));
   if (['date_lancement', 'date_envoi_avis', 'date_envoi_invitation', 'date_limite_offres'].includes(pat)) return [delayFacts(d)];

@@ -133,7 +133,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       listDocuments: () => init.workspace.listDocuments?.() ?? [],
       resolveProgrammeUri,
     }),
-    ...createEditing({ parse: featureParse, readText: (uri) => init.workspace.readText(uri), getProgrammeUri }),
+    ...createEditing({ parse: featureParse, readText: (uri) => init.workspace.readText(uri), getProgrammeUri, today }),
     ...createLanguageIntelligence({ parse: featureParse, today, programmeOf }),
   };
 }

@@ -4,13 +4,14 @@ import type { Locale, TextDocumentLike } from '../types';
 import { addEnvironmentalCriterion, addPriceCriterion, fixSubCriteria, normaliseWeights } from './criteriaFixes';
 import { addRat, fixAbnormallyLowOffers } from './consultationFixes';
 import { pathOf, type FixContext } from './fixContext';
+import { addReview, lifecycleRefactors, lifecycleSubject, liftReserve } from './lifecycleFixes';
 import { createMissingTarget, replaceMisspelling } from './referenceFixes';
 import { addCatalogueRisk, pickOwnerForIncomplete, pickOwnerForUnknown } from './riskFixes';
 import { suppressOnLine } from './suppress';
 
 export interface CodeActionOptions {
   locale?: Locale;
-  /** `CodeActionContext.only`: kinds the client asked for; quick fixes are returned when it allows them. */
+  /** `CodeActionContext.only`: kinds the client asked for (quick fixes, refactors); all of them when absent. */
   only?: string[];
 }
 
@@ -19,6 +20,8 @@ export interface CodeActionHost {
   parse(doc: TextDocumentLike): ParsedDocument;
   readText(uri: string): string | undefined;
   getProgrammeUri(doc: TextDocumentLike): string | undefined;
+  /** Today (ISO): the date a review or a lifting recorded by an action carries. */
+  today(): string;
 }
 
 type Fixer = (ctx: FixContext, diag: Diagnostic) => CodeAction[];
@@ -34,13 +37,17 @@ const FIXERS: Record<string, Fixer[]> = {
   'REF-001': [pickOwnerForUnknown, createMissingTarget],
   'RSK-001': [pickOwnerForIncomplete],
   'RSK-005': [replaceMisspelling],
+  'REC-002': [liftReserve],
+  'REC-006': [liftReserve],
   'RSK-008': [addCatalogueRisk],
   'SCH-002': [replaceMisspelling],
   'SCH-004': [replaceMisspelling],
+  'SUI-002': [addReview],
 };
 
-function wantsQuickFix(only: string[] | undefined): boolean {
-  return !only || only.some((k) => k === '' || k === CodeActionKind.QuickFix || k.startsWith(`${CodeActionKind.QuickFix}.`) || CodeActionKind.QuickFix.startsWith(`${k}.`));
+/** Whether `only` lets actions of `kind` through: `refactor` admits `refactor.rewrite`, `` admits everything. */
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((k) => k === '' || k === kind || k.startsWith(`${kind}.`) || kind.startsWith(`${k}.`));
 }
 
 function intersects(a: Range, b: Range): boolean {
@@ -61,12 +68,15 @@ function current(parsed: ParsedDocument, diag: Diagnostic): boolean {
 
 /**
  * Quick fixes for the AMO diagnostics of `doc` that touch `range`: the fixes of each code (computed from
- * the diagnostic's code and data as minimal edits of the text), then "suppress on this line". Returns
- * nothing for a document with syntax errors, for diagnostics of other sources, or when `only` excludes
- * quick fixes.
+ * the diagnostic's code and data as minimal edits of the text), then "suppress on this line"; then the
+ * refactors at `range`, which need no diagnostic (lift an open reserve, add a review to a deliverable).
+ * Returns nothing for a document with syntax errors; quick fixes only for AMO diagnostics; each kind
+ * only when `only` allows it.
  */
 export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, range: Range, diagnostics: Diagnostic[], options: CodeActionOptions = {}): CodeAction[] {
-  if (!wantsQuickFix(options.only)) return [];
+  const quickFixes = wants(options.only, CodeActionKind.QuickFix);
+  const refactors = wants(options.only, CodeActionKind.RefactorRewrite);
+  if (!quickFixes && !refactors) return [];
   const parsed = host.parse(doc);
   if (!parsed.ok || !parsed.kind) return [];
   const ctx: FixContext = {
@@ -77,15 +87,24 @@ export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, rang
       return text === undefined ? undefined : host.parse({ uri, text });
     },
     programmeUri: () => host.getProgrammeUri(doc),
+    today: host.today(),
   };
   const fixes: CodeAction[] = [];
   const suppressions: CodeAction[] = [];
-  for (const diag of diagnostics) {
+  // Reserves and deliverables a quick fix already handles: their refactor would be the same action.
+  const covered = new Set<string>();
+  for (const diag of quickFixes ? diagnostics : []) {
     if (diag.source !== 'amo' || typeof diag.code !== 'string' || !intersects(diag.range, range)) continue;
-    if (current(parsed, diag)) for (const fix of (Object.hasOwn(FIXERS, diag.code) ? FIXERS[diag.code] : [])) fixes.push(...fix(ctx, diag));
+    const subject = lifecycleSubject(diag);
+    // REC-002 and REC-006 on the same reserve call for the same lifting: offered once.
+    if (current(parsed, diag) && !(subject && covered.has(subject))) {
+      const found = (Object.hasOwn(FIXERS, diag.code) ? FIXERS[diag.code] : []).flatMap((fix) => fix(ctx, diag));
+      if (found.length && subject) covered.add(subject);
+      fixes.push(...found);
+    }
     // A syntax problem is fixed, not silenced: its line may not even be a YAML line.
     const s = diag.code.startsWith('YAML-') ? undefined : suppressOnLine(ctx, diag as Diagnostic & { code: string });
     if (s) suppressions.push(s);
   }
-  return [...fixes, ...suppressions];
+  return [...fixes, ...suppressions, ...(refactors ? lifecycleRefactors(ctx, range, covered) : [])];
 }

@@ -11,6 +11,8 @@ export interface FixContext {
   parseOther(uri: string): ParsedDocument | undefined;
   /** The URI of the programme the document names (consultations only). */
   programmeUri(): string | undefined;
+  /** Today (ISO), as the service sees it (AMO_TODAY): the date of a review or of a lifting recorded now. */
+  today: string;
 }
 
 /** The diagnostic's `data.path`, when it is one (data comes back from the client: never trust its shape). */

@@ -5,7 +5,7 @@
  * the code fixes no minimum or maximum ([U] as "typical").
  */
 
-export type CriterionType = 'prix' | 'cout' | 'qualite' | 'environnement' | 'delai' | 'social';
+export type CriterionType = 'prix' | 'cout' | 'qualite' | 'environnement' | 'delai' | 'social' | 'experience' | 'methode' | 'coordination' | 'independance' | 'references';
 
 export interface SubCriterionEntry {
   id: string;
@@ -24,6 +24,13 @@ export interface CriterionEntry {
   env: 'oui' | 'sous-criteres' | 'possible' | 'non';
   basis: string;
   sousCriteres: readonly SubCriterionEntry[];
+  /**
+   * Only for intellectual services (AMO, MOE, OPC…): offered by completion in consultations of that
+   * kind only, where a works or supplies buyer would never use them.
+   */
+  services?: boolean;
+  /** A caveat shown with the entry (how the criterion may lawfully be used). */
+  note?: { fr: string; en: string };
 }
 
 export const CRITERIA: readonly CriterionEntry[] = [
@@ -100,6 +107,58 @@ export const CRITERIA: readonly CriterionEntry[] = [
     ],
   },
   { code: 'INNOV', fr: 'Caractère innovant', en: 'Innovation', type: 'qualite', env: 'possible', basis: 'R2152-7 2° a', sousCriteres: [] },
+  // AMO / MOE missions (issue #8): what an intellectual-services buyer actually judges. R2152-7 2° c
+  // allows the team's qualifications and experience as an award criterion when the quality of the
+  // assigned staff significantly affects performance — the case of every AMO or MOE mission.
+  {
+    code: 'EXPERIENCE', fr: 'Expérience et qualifications de l’équipe affectée', en: 'Experience and qualifications of the assigned team', type: 'experience', env: 'non', services: true,
+    basis: 'R2152-7 2° c (organisation, qualifications et expérience du personnel assigné à l’exécution du marché)',
+    note: { fr: 'Juge l’équipe nommément affectée à la mission (CV, temps passé), pas les références de l’entreprise.', en: 'Judges the team named for the assignment (CVs, time spent), not the firm’s references.' },
+    sousCriteres: [
+      { id: 'EXPERIENCE-CHEF', fr: 'Expérience du chef de projet sur des opérations comparables', en: 'Project leader’s experience of comparable operations' },
+      { id: 'EXPERIENCE-EQUIPE', fr: 'Composition et qualifications de l’équipe (CV nominatifs)', en: 'Team composition and qualifications (named CVs)' },
+      { id: 'EXPERIENCE-DISPONIBILITE', fr: 'Disponibilité et temps affecté par intervenant', en: 'Availability and time allocated per person' },
+    ],
+  },
+  {
+    code: 'METHODE', fr: 'Méthodologie et organisation de la mission', en: 'Method and organisation of the assignment', type: 'methode', env: 'sous-criteres', services: true,
+    basis: 'R2152-7 2° a (valeur technique de l’offre)',
+    sousCriteres: [
+      { id: 'METHODE-COMPREHENSION', fr: 'Compréhension des enjeux de l’opération', en: 'Understanding of the operation’s stakes' },
+      { id: 'METHODE-ORGANISATION', fr: 'Organisation et phasage de la mission', en: 'Organisation and phasing of the assignment' },
+      { id: 'METHODE-OUTILS', fr: 'Outils de pilotage (planning, coûts, risques)', en: 'Steering tools (schedule, costs, risks)' },
+      { id: 'METHODE-ENV', fr: 'Démarche environnementale de la mission (sobriété, bas carbone)', en: 'Environmental approach of the assignment (sufficiency, low carbon)', env: true },
+    ],
+  },
+  {
+    code: 'COORDINATION', fr: 'Capacité de coordination des intervenants', en: 'Ability to coordinate the parties', type: 'coordination', env: 'non', services: true,
+    basis: 'R2152-7 2° a et c (valeur technique ; organisation du personnel assigné)',
+    sousCriteres: [
+      { id: 'COORDINATION-INTERFACES', fr: 'Gestion des interfaces (maîtrise d’œuvre, entreprises, concessionnaires, usagers)', en: 'Interface management (designer, contractors, utilities, users)' },
+      { id: 'COORDINATION-REUNIONS', fr: 'Organisation des réunions, comptes rendus et circuits de validation', en: 'Meetings, minutes and approval workflows' },
+    ],
+  },
+  {
+    code: 'INDEPENDANCE', fr: 'Garanties d’indépendance et prévention des conflits d’intérêts', en: 'Independence guarantees and prevention of conflicts of interest', type: 'independance', env: 'non', services: true,
+    basis: 'L2141-10 CCP (conflit d’intérêts) ; guide Cinov/Untec « 52 missions d’AMO » ; choisirsonamo.fr',
+    note: {
+      fr: 'Note les garanties proposées (déclaration des liens, organisation) ; un conflit d’intérêts avéré n’est pas une mauvaise note mais un motif d’exclusion (L2141-10) — voir AMO-001.',
+      en: 'Scores the guarantees offered (declared links, organisation); an actual conflict of interest is not a low score but a ground for exclusion (L2141-10) — see AMO-001.',
+    },
+    sousCriteres: [
+      { id: 'INDEPENDANCE-LIENS', fr: 'Déclaration des liens avec les entreprises et concepteurs', en: 'Declared links with contractors and designers' },
+      { id: 'INDEPENDANCE-MESURES', fr: 'Mesures de prévention des conflits d’intérêts', en: 'Measures preventing conflicts of interest' },
+    ],
+  },
+  {
+    code: 'REFERENCES', fr: 'Références', en: 'References', type: 'references', env: 'non', services: true,
+    basis: 'L2142-1, R2142-1 et arrêté du 22 mars 2019 (capacités techniques et professionnelles des candidats)',
+    note: {
+      fr: 'Les références jugent le candidat (ses capacités, à l’examen des candidatures), pas son offre : pour noter l’offre d’une prestation intellectuelle, jugez l’expérience de l’équipe affectée (`experience`, R2152-7 2° c) — AMO-002.',
+      en: 'References judge the candidate (its capacities, when candidatures are examined), not its offer: to score the offer for intellectual services, judge the assigned team’s experience (`experience`, R2152-7 2° c) — AMO-002.',
+    },
+    sousCriteres: [],
+  },
 ];
 
 /** Typical sub-criteria of the technical criterion for MOE/AMO service consultations (§3.3). */
@@ -126,11 +185,15 @@ export function criterionEntryFor(id: string | undefined, type: string | undefin
 }
 
 export interface CriteriaSetEntry {
-  key: 'travaux' | 'services' | 'fournitures';
+  key: 'travaux' | 'services' | 'fournitures' | 'amo';
   fr: string;
   en: string;
   /** Natures (consultation `nature`) the set suits. */
   natures: readonly string[];
+  /** Missions (consultation `mission`) the set suits; they win over the nature when given. */
+  missions?: readonly string[];
+  /** Only offered in intellectual-services consultations (see CriterionEntry.services). */
+  services?: boolean;
   criteria: readonly { code: string; weight: number; sub?: readonly { id: string; weight: number }[] }[];
 }
 
@@ -162,7 +225,32 @@ export const CRITERIA_SETS: readonly CriteriaSetEntry[] = [
       { code: 'DELAI', weight: 10 },
     ],
   },
+  {
+    // The environmental characteristics (L2152-7) go through a weighted sub-criterion of the method.
+    key: 'amo', fr: 'AMO / maîtrise d’œuvre : équipe, méthode, coordination, indépendance', en: 'AMO / design: team, method, coordination, independence', natures: [], missions: ['amo', 'moe', 'conduite_operation', 'opc'], services: true,
+    criteria: [
+      { code: 'PRIX', weight: 30 },
+      { code: 'EXPERIENCE', weight: 25 },
+      { code: 'METHODE', weight: 25, sub: [{ id: 'METHODE-ORGANISATION', weight: 15 }, { id: 'METHODE-ENV', weight: 10 }] },
+      { code: 'COORDINATION', weight: 10 },
+      { code: 'INDEPENDANCE', weight: 10 },
+    ],
+  },
 ];
+
+/**
+ * Whether a consultation buys intellectual services (AMO, MOE, OPC…): a `mission`, or a services or
+ * design nature. The AMO/MOE criteria are only offered there.
+ */
+export function isIntellectualServices(nature: unknown, mission: unknown): boolean {
+  return (typeof mission === 'string' && mission !== '') || nature === 'services' || nature === 'maitrise_oeuvre';
+}
+
+/** The mission a consultation buys: `mission`, else `moe` for a design (maîtrise d’œuvre) nature. */
+export function missionOf(nature: unknown, mission: unknown): string | undefined {
+  if (typeof mission === 'string' && mission !== '') return mission;
+  return nature === 'maitrise_oeuvre' ? 'moe' : undefined;
+}
 
 /** A sub-criterion of the catalogue by id (criteria and service sub-criteria). */
 export function subCriterionEntry(id: string): SubCriterionEntry | undefined {

@@ -7,6 +7,7 @@ import { criteriaSetSnippets, criterionSnippets } from './criteriaSnippets';
 import { cursorContext, type CursorContext } from './cursorContext';
 import type { CompletionEnv, CompletionRequest } from './items';
 import { keyItems } from './keys';
+import { indicatorSnippets, receptionSnippets, reserveSnippets, reviewSnippets } from './lifecycleSnippets';
 import { notesKeyItems } from './refs';
 import { offerSnippets, phaseSnippets, riskSnippets } from './snippets';
 import { valueItems } from './values';
@@ -52,6 +53,7 @@ function itemsFor(req: CompletionRequest): CompletionItem[] {
   }
   const criteriaOwner = kind === 'consultation' && (pat === '' || pat === 'lots.[]');
   if (criteriaOwner && !ctx.existing.has('criteres') && !ctx.flow && !ctx.colonAfter) items.push(...criteriaSetSnippets(req, true));
+  if (kind === 'consultation' && pat === '' && !ctx.existing.has('reception') && !ctx.flow && !ctx.colonAfter && !ctx.afterDash) items.push(...receptionSnippets(req));
   return items;
 }
 
@@ -73,6 +75,9 @@ function blockSnippets(req: CompletionRequest, seqPath: PathSegment[], inline: b
   if (kind === 'programme' && pat === 'risques') return riskSnippets(req, inline);
   if (kind === 'programme' && pat === 'phases') return phaseSnippets(req, inline, seqPath, index);
   if (kind === 'consultation' && pat === 'offres') return offerSnippets(req, inline);
+  if (kind === 'programme' && pat === 'phases.[].livrables.[].revues') return reviewSnippets(req, inline, seqPath);
+  if (kind === 'programme' && pat === 'indicateurs') return indicatorSnippets(req, inline, seqPath);
+  if (kind === 'consultation' && pat === 'reception.reserves') return reserveSnippets(req, inline, seqPath);
   if (kind === 'consultation' && (pat === 'criteres' || pat === 'lots.[].criteres')) {
     const list = nodeAt(req.parsed.doc, seqPath);
     const used = new Set<string>();

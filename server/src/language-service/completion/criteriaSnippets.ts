@@ -1,11 +1,11 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { apportion } from '../actions/apportion';
-import { CRITERIA, CRITERIA_SETS, criterionEntry, subCriterionEntry, type CriteriaSetEntry } from '../catalog/criteria';
+import { CRITERIA_SETS, criterionEntry, isIntellectualServices, missionOf, subCriterionEntry, type CriteriaSetEntry } from '../catalog/criteria';
 import { criterionDoc } from '../catalogDocs';
 import { keyDate } from '../data/legalData';
 import { date, frDate } from '../util/data';
 import { block, makeItem, snippetText, sortKey, yamlScalar, type CompletionRequest } from './items';
-import { scalarAt } from './refs';
+import { catalogueCriteria, scalarAt } from './refs';
 import { placeItem } from './snippets';
 
 /**
@@ -64,7 +64,12 @@ export function criteriaSetSnippets(req: CompletionRequest, withKey: boolean): C
   const envDate = keyDate('critere_environnemental_obligatoire');
   const ref = launch ?? env.today;
   const mandatory = ref >= envDate;
-  return CRITERIA_SETS.map((set, i) => {
+  const mission = missionOf(nature, scalarAt(parsed, ['mission']));
+  const services = isIntellectualServices(nature, scalarAt(parsed, ['mission']));
+  // The set of the consultation's mission when one lists it, else the set of its nature.
+  const byMission = CRITERIA_SETS.some((s) => mission !== undefined && s.missions?.includes(mission));
+  const suits = (set: CriteriaSetEntry): boolean => (byMission ? !!set.missions?.includes(mission ?? '') : set.natures.includes(String(nature)));
+  return CRITERIA_SETS.filter((set) => services || !set.services).map((set, i) => {
     const planned = plan(set, total);
     const items = planned.flatMap(criterionLines);
     const text = withKey ? block(['criteres:', ...items.map((l) => `  ${l}`)], ctx.col) : block(items, ctx.col);
@@ -85,9 +90,9 @@ export function criteriaSetSnippets(req: CompletionRequest, withKey: boolean): C
       doc,
       text,
       snippet: true,
-      sort: (withKey ? '2' : '4') + sortKey(set.natures.includes(String(nature)) ? 0 : i + 1),
+      sort: (withKey ? '2' : '4') + sortKey(suits(set) ? 0 : i + 1),
       filter: withKey ? 'criteres' : `criteres ${set.fr}`,
-      preselect: !withKey && set.natures.includes(String(nature)),
+      preselect: !withKey && suits(set),
     });
   });
 }
@@ -95,7 +100,7 @@ export function criteriaSetSnippets(req: CompletionRequest, withKey: boolean): C
 /** Single criteria of the catalogue as list items (`inline`: after `- `), skipping ids already used. */
 export function criterionSnippets(req: CompletionRequest, inline: boolean, used: Set<string>): CompletionItem[] {
   const { locale } = req.env;
-  return CRITERIA.filter((c) => !used.has(c.code)).map((c, i) => {
+  return catalogueCriteria(req.parsed).filter((c) => !used.has(c.code)).map((c, i) => {
     const lines = [`id: ${c.code}`, `libelle: ${snippetText(yamlScalar(c.fr))}`, `type: ${c.type}`, 'ponderation: ${1:0}'];
     if (c.env === 'oui') lines.push('environnemental: true');
     return makeItem(req, {

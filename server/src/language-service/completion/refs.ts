@@ -1,9 +1,14 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isScalar } from 'yaml';
+import { CRITERIA, isIntellectualServices, type CriterionEntry } from '../catalog/criteria';
 import { getIdIndex, type IdKind, type IdOccurrence } from '../idIndex';
 import { nodeAt, type ParsedDocument } from '../parse';
 import { criterionType } from '../rules/consultation/model';
+import { lotCandidates } from '../rules/reception';
+import { HoverData } from '../hover/hoverData';
 import { pattern } from '../schemaPath';
+import { list, obj, str, type Obj } from '../util/data';
+import { fold } from '../util/strings';
 import type { DocKind, Path } from '../types';
 import { makeItem, sortKey, valueLead, yamlScalar, type CompletionRequest } from './items';
 
@@ -21,6 +26,12 @@ export function scalarAt(parsed: ParsedDocument, path: Path): string | number | 
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : undefined;
 }
 
+/** The catalogue criteria that suit the consultation: the AMO/MOE ones only when it buys intellectual services. */
+export function catalogueCriteria(parsed: ParsedDocument): CriterionEntry[] {
+  const services = isIntellectualServices(scalarAt(parsed, ['nature']), scalarAt(parsed, ['mission']));
+  return CRITERIA.filter((c) => services || !c.services);
+}
+
 /** A field of the map at `path`, as text. */
 export function fieldText(parsed: ParsedDocument, path: Path, key: string): string | undefined {
   const n = nodeAt(parsed.doc, path);
@@ -30,12 +41,40 @@ export function fieldText(parsed: ParsedDocument, path: Path, key: string): stri
 }
 
 const REFS: Record<DocKind, Record<string, IdKind>> = {
-  programme: { 'risques.[].proprietaire': 'acteur', 'risques.[].actions.[].responsable': 'acteur', 'risques.[].phases.[]': 'phase' },
-  consultation: { phase: 'phase', 'offres.[].lot': 'lot', 'note_eliminatoire.critere': 'critere' },
+  programme: {
+    'risques.[].proprietaire': 'acteur',
+    'risques.[].actions.[].responsable': 'acteur',
+    'risques.[].phases.[]': 'phase',
+    'phases.[].livrables.[].emetteur': 'acteur',
+    'phases.[].livrables.[].revues.[].relecteur': 'acteur',
+  },
+  consultation: { phase: 'phase', 'offres.[].lot': 'lot', 'note_eliminatoire.critere': 'critere', 'reception.reserves.[].lot': 'lot' },
 };
 
+/** A reserve's firm: a candidate of the offers, not an id (free text, checked by REC-007). */
+const RESERVE_FIRM = 'reception.reserves.[].entreprise';
+
 export function hasReferenceValues(kind: DocKind, path: Path): boolean {
-  return Object.hasOwn(REFS[kind], pattern(path));
+  const pat = pattern(path);
+  return Object.hasOwn(REFS[kind], pat) || (kind === 'consultation' && pat === RESERVE_FIRM);
+}
+
+/** An acteur whose role names the AMO (`amo`, `assistant_maitrise_ouvrage`, `AMO programmiste`…). */
+const AMO_ROLE = /(^|[^a-z])amo([^a-z]|$)|assistan/;
+
+/**
+ * The acteur ids of a programme, the AMO ones first (role mentioning amo or assistant, or the id `AMO`):
+ * who usually reviews a deliverable. Read from the YAML tree: works while the document has syntax errors.
+ */
+export function acteursAmoFirst(parsed: ParsedDocument): { id: string; amo: boolean }[] {
+  return definitions(parsed, 'acteur')
+    .map((d) => {
+      const role = fold(fieldText(parsed, d.path.slice(0, -1), 'role') ?? '');
+      return { id: d.id, amo: AMO_ROLE.test(role) || fold(d.id) === 'amo' };
+    })
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => Number(y.a.amo) - Number(x.a.amo) || x.i - y.i)
+    .map((x) => x.a);
 }
 
 /** Unique definitions of a kind, in document order. */
@@ -70,6 +109,7 @@ export function referenceItems(req: CompletionRequest): CompletionItem[] | undef
   const kind = req.parsed.kind;
   if (!kind) return undefined;
   const key = pattern(req.ctx.path);
+  if (kind === 'consultation' && key === RESERVE_FIRM) return firmItems(req);
   const refKind = Object.hasOwn(REFS[kind], key) ? REFS[kind][key] : undefined;
   if (!refKind) return undefined;
   // A consultation's `phase` names a phase of its programme.
@@ -133,4 +173,50 @@ export function notesKeyItems(req: CompletionRequest): CompletionItem[] {
         filter: d.id,
       });
     });
+}
+
+/** A firm a reserve can name, with what the offers say of it. */
+export interface Firm {
+  name: string;
+  detail: string;
+  /** The candidate of a first-ranked offer of the lot (REC-007's "retained"). */
+  retained: boolean;
+}
+
+/** The consultation's plain data (converted from the YAML tree while the document has syntax errors). */
+function rootOf(req: CompletionRequest): Obj {
+  return new HoverData(req.parsed, { locale: req.env.locale, today: req.env.today, programme: req.env.programme }).root;
+}
+
+/**
+ * The firms a reserve of `lot` can name: the candidates of the offers of that lot, the retained ones
+ * first (ranked first by the scoring of the rapport d'analyse des offres, as REC-007 reads them); every
+ * candidate of the consultation when the lot has no offer. Each candidate once.
+ */
+export function firmsOfLot(req: CompletionRequest, lot: string | undefined, root: Obj = rootOf(req)): Firm[] {
+  const en = req.env.locale === 'en';
+  const offers = list(root.offres).map(obj);
+  const offerOf = (name: string): Obj | undefined => offers.find((o) => str(o.candidat) === name && (lot === undefined || str(o.lot) === lot));
+  const { retained, all } = lot !== undefined ? lotCandidates(root, lot) : { retained: [], all: [] };
+  if (all.length) {
+    return all.map((name) => {
+      const o = offerOf(name);
+      const what = retained.includes(name) ? (en ? 'retained offer' : 'offre retenue') : en ? 'not retained' : 'non retenue';
+      return { name, detail: [str(o?.id), `lot ${lot}`, what].filter(Boolean).join(' — '), retained: retained.includes(name) };
+    });
+  }
+  const seen = new Set<string>();
+  return offers
+    .filter((o) => str(o.candidat) !== undefined && !seen.has(str(o.candidat)!) && seen.add(str(o.candidat)!))
+    .map((o) => ({ name: str(o.candidat)!, detail: [str(o.id), str(o.lot) && `lot ${str(o.lot)}`].filter(Boolean).join(' — '), retained: false }));
+}
+
+/** `entreprise` of a reserve: the firms of the reserve's lot, the retained one first and preselected. */
+function firmItems(req: CompletionRequest): CompletionItem[] {
+  const root = rootOf(req);
+  const reserve = obj(req.ctx.path.slice(0, -1).reduce<unknown>((v, seg) => (Array.isArray(v) ? v[seg as number] : obj(v)[seg]), root));
+  const space = valueLead(req);
+  return firmsOfLot(req, str(reserve.lot), root).map((f, i) =>
+    makeItem(req, { label: f.name, kind: CompletionItemKind.Value, detail: f.detail, text: space + yamlScalar(f.name), sort: sortKey(i), filter: f.name, preselect: f.retained }),
+  );
 }

@@ -1,6 +1,6 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isScalar, isSeq } from 'yaml';
-import { CRITERIA, criterionEntryFor, SERVICE_SUBCRITERIA, type SubCriterionEntry } from '../catalog/criteria';
+import { criterionEntryFor, SERVICE_SUBCRITERIA, type SubCriterionEntry } from '../catalog/criteria';
 import { PHASES } from '../catalog/phases';
 import { procedureEntry } from '../catalog/procedures';
 import { RISK_CATEGORIES } from '../catalog/risks';
@@ -9,7 +9,7 @@ import { nodeAt } from '../parse';
 import { bilingual, catalogOf, enumLabel, enumOf, pattern, typesOf, type JsonSchema } from '../schemaPath';
 import type { DocKind, Path } from '../types';
 import { makeItem, pickMsg, sortKey, valueLead, yamlScalar, type CompletionRequest } from './items';
-import { fieldText, hasReferenceValues, referenceItems, scalarAt } from './refs';
+import { catalogueCriteria, fieldText, hasReferenceValues, referenceItems, scalarAt } from './refs';
 
 /**
  * Values at the cursor: ids defined elsewhere, catalogue codes (phases in the legal order, risk
@@ -130,7 +130,7 @@ function idsInList(req: CompletionRequest, path: Path): Set<string> {
 
 function criterionIdValues(req: CompletionRequest): CompletionItem[] {
   const used = idsInList(req, req.ctx.path);
-  return CRITERIA.filter((c) => !used.has(c.code)).map((c, i) =>
+  return catalogueCriteria(req.parsed).filter((c) => !used.has(c.code)).map((c, i) =>
     makeItem(req, { label: c.code, kind: CompletionItemKind.EnumMember, detail: pickMsg(c, req.env.locale), doc: criterionDoc(c, req.env.locale), text: valueLead(req) + c.code, sort: sortKey(i) }),
   );
 }
@@ -138,7 +138,7 @@ function criterionIdValues(req: CompletionRequest): CompletionItem[] {
 function criterionLabelValues(req: CompletionRequest): CompletionItem[] {
   const at = req.ctx.path.slice(0, -1);
   const own = criterionEntryFor(fieldText(req.parsed, at, 'id'), fieldText(req.parsed, at, 'type'));
-  return CRITERIA.map((c, i) =>
+  return catalogueCriteria(req.parsed).map((c, i) =>
     makeItem(req, { label: c.fr, kind: CompletionItemKind.Value, detail: c.code, doc: criterionDoc(c, req.env.locale), text: valueLead(req) + yamlScalar(c.fr), sort: sortKey(i, c === own ? '0' : '1'), preselect: c === own }),
   );
 }

@@ -1,7 +1,9 @@
 import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parse';
+import { reserveOpen } from '../rules/reception';
 import { pick, type Locale } from '../types';
+import { date } from '../util/data';
 import { SYMBOL_KIND } from './kinds';
 import { field, keyText, nodeSpan, pairSpan, scalarNumber, scalarText } from './yamlSpans';
 
@@ -25,6 +27,7 @@ const PROGRAMME: Record<string, (ctx: Ctx, pair: Pair) => DocumentSymbol | undef
   risques: list(SYMBOL_KIND.risque, (ctx, r) => ({ detail: join(criticality(ctx, r), text(r, 'titre')) })),
   enveloppe_financiere: (ctx, pair) => section(ctx, pair, SymbolKind.Namespace, amount(ctx, field(pair.value, 'montant_ht')), items(ctx, field(pair.value, 'decomposition'), SYMBOL_KIND.decomposition, (c, d) => ({ detail: join(text(d, 'libelle'), amount(c, field(d, 'montant_ht'))) }))),
   financement: list(SYMBOL_KIND.financement, (c, f) => ({ detail: join(text(f, 'financeur'), amount(c, field(f, 'montant_ht'))) })),
+  indicateurs: list(SymbolKind.Number, (ctx, i) => ({ detail: join(text(i, 'libelle'), lastMeasure(ctx, i)) })),
 };
 
 const CONSULTATION: Record<string, (ctx: Ctx, pair: Pair) => DocumentSymbol | undefined> = {
@@ -32,6 +35,11 @@ const CONSULTATION: Record<string, (ctx: Ctx, pair: Pair) => DocumentSymbol | un
   lots: list(SYMBOL_KIND.lot, (ctx, l) => ({ detail: join(text(l, 'intitule'), amount(ctx, field(l, 'valeur_estimee_ht'))), children: criteria(ctx, field(l, 'criteres')) })),
   criteres: (ctx, pair) => section(ctx, pair, SymbolKind.Array, total(pair.value), criteria(ctx, pair.value)),
   offres: list(SYMBOL_KIND.offre, (ctx, o) => ({ detail: join(text(o, 'candidat'), text(o, 'lot'), amount(ctx, field(o, 'prix_ht'))) })),
+  reception: (ctx, pair) => {
+    const reserves = field(pair.value, 'reserves');
+    const children = items(ctx, reserves, SymbolKind.Event, (c, r) => ({ detail: join(reserveState(c, r), text(r, 'lot'), text(r, 'entreprise'), text(r, 'localisation')) }));
+    return section(ctx, pair, SymbolKind.Namespace, join(text(pair.value, 'decision'), text(pair.value, 'date_reception'), openReserves(ctx, reserves)), children);
+  },
 };
 
 /** Outline, breadcrumbs and sticky scroll each ask for the symbols of the same version: built once per parse and locale. */
@@ -152,4 +160,39 @@ function short(s: string | undefined): string | undefined {
 function join(...parts: (string | undefined)[]): string | undefined {
   const kept = parts.filter((p): p is string => !!p);
   return kept.length ? kept.join(' — ') : undefined;
+}
+
+/** A reserve as the REC- rules read it (rules/reception.ts), from its YAML node. */
+function isOpen(r: Node): boolean {
+  return reserveOpen({ statut: scalarText(field(r, 'statut')), date_levee: scalarText(field(r, 'date_levee')) });
+}
+
+/** `ouverte`, `levee`…: the reserve's statut, or what it means when absent (open, or lifted by its date). */
+function reserveState(ctx: Ctx, r: Node): string | undefined {
+  return text(r, 'statut') ?? (isOpen(r) ? pick({ fr: 'ouverte', en: 'open' }, ctx.locale) : pick({ fr: 'levée', en: 'lifted' }, ctx.locale));
+}
+
+/** `2 réserves ouvertes sur 5`. */
+function openReserves(ctx: Ctx, seq: unknown): string | undefined {
+  if (!isSeq(seq) || seq.items.length === 0) return undefined;
+  const open = seq.items.filter((r) => isMap(r) && isOpen(r as Node)).length;
+  return pick({ fr: `${open} réserve${open > 1 ? 's' : ''} ouverte${open > 1 ? 's' : ''} sur ${seq.items.length}`, en: `${open} open reserve${open > 1 ? 's' : ''} of ${seq.items.length}` }, ctx.locale);
+}
+
+/** `5 % / cible 10`: the indicator's latest measure (by date) against its target. */
+function lastMeasure(ctx: Ctx, ind: Node): string | undefined {
+  const measures = field(ind, 'mesures');
+  if (!isSeq(measures)) return undefined;
+  let best: { date: string; value: number } | undefined;
+  for (const m of measures.items) {
+    const d = date(scalarText(field(m, 'date')));
+    const v = scalarNumber(field(m, 'valeur'));
+    if (d !== undefined && v !== undefined && (!best || d >= best.date)) best = { date: d, value: v };
+  }
+  if (!best) return undefined;
+  const unit = text(ind, 'unite');
+  const target = scalarNumber(field(ind, 'cible'));
+  const value = `${ctx.locale === 'fr' ? String(best.value).replace('.', ',') : best.value}${unit ? ` ${unit}` : ''}`;
+  const t = ctx.locale === 'fr' ? String(target).replace('.', ',') : String(target);
+  return target === undefined ? value : `${value} / ${pick({ fr: 'cible', en: 'target' }, ctx.locale)} ${t}`;
 }
