@@ -38,7 +38,11 @@ suite('AMO Authoring — workspace trust and virtual workspaces', () => {
   });
 
   test('untrusted: amo.rules in the workspace settings (.vscode/settings.json) is ignored', async function () {
-    if (!untrusted) this.skip(); // the trusted case is in settings.test.ts
+    if (!untrusted) {
+      // The trusted case is in settings.test.ts; this one runs in the second, untrusted pass of `npm run test:e2e`.
+      console.log('      (skipped in the trusted pass: it runs in the --untrusted pass)');
+      this.skip();
+    }
     const doc = await openDoc('reglages.consultation.yaml');
     const settingsFile = workspaceFile('.vscode', 'settings.json');
     const original = await vscode.workspace.fs.readFile(settingsFile);

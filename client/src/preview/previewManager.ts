@@ -54,6 +54,12 @@ class Preview implements vscode.Disposable {
   }
 
   /** Asks the server for a render now, unless one is in flight (then once more when it returns). */
+  /** Shows `deliverable` (an id the server offers, such as `reception`); the server reports an unknown one. */
+  select(deliverable: DeliverableId): void {
+    this.deliverable = deliverable;
+    this.renderNow();
+  }
+
   renderNow(): void {
     if (this.disposed) return;
     if (this.inFlight) {
@@ -178,9 +184,14 @@ export class PreviewManager implements vscode.Disposable {
     return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
   }
 
-  /** Opens (or reveals) the preview of `target` (a URI from a menu) or of the active editor, beside it. */
+  /**
+   * Opens (or reveals) the preview of `target` beside it: a URI (explorer and editor menus), or
+   * `{uri, deliverable}` (a command link or another extension asking for one deliverable, e.g.
+   * `{uri, deliverable: 'reception'}`), or nothing for the active editor.
+   */
   async open(target?: unknown): Promise<void> {
-    const doc = target instanceof vscode.Uri ? await vscode.workspace.openTextDocument(target) : vscode.window.activeTextEditor?.document;
+    const { uri: targetUri, deliverable } = previewTarget(target);
+    const doc = targetUri ? await vscode.workspace.openTextDocument(targetUri) : vscode.window.activeTextEditor?.document;
     if (!isAmoDocument(doc)) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open an AMO programme or consultation to preview its deliverables.'));
       return;
@@ -189,10 +200,11 @@ export class PreviewManager implements vscode.Disposable {
     const existing = this.previews.get(uri);
     if (existing) {
       existing.panel.reveal(undefined, true);
+      if (deliverable) existing.select(deliverable);
       return;
     }
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, this.title(doc.uri), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { ...this.webviewOptions(), retainContextWhenHidden: false });
-    this.previews.set(uri, new Preview(panel, uri, undefined, this));
+    this.previews.set(uri, new Preview(panel, uri, deliverable, this));
   }
 
   /** Restores a panel after a window reload, from the state its webview saved. */
@@ -261,4 +273,22 @@ export class PreviewManager implements vscode.Disposable {
     this.previews.clear();
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The document and deliverable a command argument designates; anything malformed is ignored (active editor, default deliverable). */
+export function previewTarget(target: unknown): { uri?: vscode.Uri; deliverable?: DeliverableId } {
+  if (target instanceof vscode.Uri) return { uri: target };
+  if (!target || typeof target !== 'object') return {};
+  const t = target as { uri?: unknown; deliverable?: unknown };
+  let uri: vscode.Uri | undefined;
+  if (t.uri instanceof vscode.Uri) uri = t.uri;
+  else if (typeof t.uri === 'string') {
+    try {
+      uri = vscode.Uri.parse(t.uri, true);
+    } catch {
+      uri = undefined;
+    }
+  }
+  const deliverable = typeof t.deliverable === 'string' && /^[a-z]{1,20}$/.test(t.deliverable) ? (t.deliverable as DeliverableId) : undefined;
+  return { uri, deliverable };
 }
