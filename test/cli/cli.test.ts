@@ -96,4 +96,12 @@ describe('amo CLI', function () {
     assert.ok(!after.some((d) => d.code === 'CSL-006'));
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('prints the usage for --help after a command, exit 0', () => {
+    for (const args of [['check', '--help'], ['render', '-h'], ['--help']]) {
+      const r = amo(args);
+      assert.strictEqual(r.code, 0, args.join(' '));
+      assert.match(r.out, /amo render <fichier> \[--deliverable [^\]]*reception\|reserves/, args.join(' '));
+    }
+  });
 });

@@ -38,6 +38,11 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     io.out(VERSION);
     return 0;
   }
+  // `amo check --help`, `amo render -h`: the usage, not an "unknown option" error.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(USAGE);
+    return 0;
+  }
   if (command === 'render') return runRender(rest, io);
   if (command !== 'check') {
     io.err(`amo: commande inconnue « ${command} » / unknown command '${command}'.\n\n${USAGE}`);
