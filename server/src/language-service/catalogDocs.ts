@@ -3,7 +3,7 @@ import type { PhaseEntry } from './catalog/phases';
 import type { ProcedureEntry } from './catalog/procedures';
 import { RISK_CATALOG, RISK_CATEGORIES, STRATEGIES, type CatalogRisk, type RiskCategory } from './catalog/risks';
 import { MINIMUM_DELAYS } from './data/legalData';
-import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from '../render/scoring';
+import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from './scoring';
 import type { Locale } from './types';
 
 /**

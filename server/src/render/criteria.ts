@@ -1,9 +1,9 @@
 import { criteriaSets, isEnvironmental, isPriceOrCost, type CriteriaSet } from '../language-service/rules/consultation/model';
+import { criterionId, criterionWeight, subCriterionId } from '../language-service/lotRanking';
 import { isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';
 import { decimal } from './format';
 import type { Line } from './model';
-import type { Criterion } from './scoring';
 
 /** A criterion as the deliverables show and score it. */
 export interface CriterionView {
@@ -44,18 +44,6 @@ function weightText(o: Obj, total: number): string {
   return '—';
 }
 
-/** A range counts for the middle of its bounds in totals (stated in the RAO). */
-function weightOf(o: Obj): number | undefined {
-  const w = num(o.ponderation);
-  if (w !== undefined) return w;
-  if (isObj(o.fourchette)) {
-    const lo = num(o.fourchette.min);
-    const hi = num(o.fourchette.max);
-    if (lo !== undefined && hi !== undefined) return (lo + hi) / 2;
-  }
-  return undefined;
-}
-
 /** The criteria sets of a consultation, with the lots each applies to. */
 export function criteriaViews(c: SourceDoc): CriteriaView[] {
   const { data, src } = c;
@@ -65,20 +53,21 @@ export function criteriaViews(c: SourceDoc): CriteriaView[] {
     const own = set.lotId !== undefined;
     const applies = own ? lots.filter((l) => str(l.id) === set.lotId) : lots.filter((l) => !Array.isArray(l.criteres));
     const criteria = set.criteres.map((o, i): CriterionView => {
-      const id = str(o.id) ?? `#${i + 1}`;
+      // Ids and weights as the ranking reads them (lotRanking.ts): a range counts for its middle in totals.
+      const id = criterionId(o, i);
       return {
         id,
         label: str(o.libelle) ?? id,
         o,
-        weight: weightOf(o),
+        weight: criterionWeight(o),
         weightText: weightText(o, total),
         environmental: isEnvironmental(o),
         isPrice: isPriceOrCost(o),
         line: src.at(...set.path, i),
         subs: list(o.sous_criteres).map((s, j) => {
           const so = obj(s);
-          const sid = str(so.id) ?? `${id}.${j + 1}`;
-          return { id: sid, label: str(so.libelle) ?? sid, weight: weightOf(so), weightText: weightText(so, total), environmental: isEnvironmental(so), line: src.at(...set.path, i, 'sous_criteres', j) };
+          const sid = subCriterionId(so, id, j);
+          return { id: sid, label: str(so.libelle) ?? sid, weight: criterionWeight(so), weightText: weightText(so, total), environmental: isEnvironmental(so), line: src.at(...set.path, i, 'sous_criteres', j) };
         }),
       };
     });
@@ -95,7 +84,3 @@ export function criteriaViews(c: SourceDoc): CriteriaView[] {
   });
 }
 
-/** The criteria in the shape of the scoring module. */
-export function scoringCriteria(view: CriteriaView): Criterion[] {
-  return view.criteria.map((c) => ({ id: c.id, weight: c.weight, isPrice: c.isPrice, subs: c.subs.map((s) => ({ id: s.id, weight: s.weight })) }));
-}

@@ -1,29 +1,21 @@
+import { rankingLots } from '../language-service/lotRanking';
+import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from '../language-service/scoring';
 import { date, daysBetween, list, num, obj, str } from '../language-service/util/data';
 import { items, strings, type BuildInput } from './context';
 import { criteriaViews } from './criteria';
 import { amount, dateFr } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel } from './model';
-import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from './scoring';
 import { consultationMilestones, plannedOk } from './milestones';
 import { lotSections, simulationTable, type LotOffers } from './raoLot';
 
-/** The lots that received offers (or the whole consultation when it has no lots), with their criteria. */
-export function lotsWithOffers(input: BuildInput): LotOffers[] {
-  const { data } = input.doc;
+/**
+ * The lots that received offers (or the whole consultation when it has no lots), with their criteria:
+ * those the ranking analyses (language-service/lotRanking.ts), with a title and the criteria view.
+ */
+function lotsWithOffers(input: BuildInput): LotOffers[] {
   const views = criteriaViews(input.doc);
-  const common = views.find((v) => v.set.lotId === undefined) ?? views[0];
-  const offers = items(data, 'offres');
-  const lots = items(data, 'lots');
-  if (!lots.length) return offers.length && common ? [{ title: 'Marché unique', offers, view: common }] : [];
-  const out: LotOffers[] = [];
-  for (const { o: lot } of lots) {
-    const id = str(lot.id);
-    const mine = offers.filter(({ o }) => str(o.lot) === id);
-    const view = views.find((v) => v.set.lotId === id) ?? common;
-    if (mine.length && view) out.push({ lotId: id, lot, title: `Lot ${id}${str(lot.intitule) ? ` — ${str(lot.intitule)}` : ''}`, offers: mine, view });
-  }
-  return out;
+  return rankingLots(input.doc.data).map((lot) => ({ ...lot, title: lot.lot ? `Lot ${lot.lotId}${str(lot.lot.intitule) ? ` — ${str(lot.lot.intitule)}` : ''}` : 'Marché unique', view: views[lot.setIndex] }));
 }
 
 function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {

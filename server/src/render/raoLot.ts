@@ -1,60 +1,28 @@
+import { admissible, offerId, priceOf, priceSetup as rankingPriceSetup, scoreLotOffers, type PriceSetup as RankingPriceSetup, type RankingLot } from '../language-service/lotRanking';
+import { detectOab, PRICE_FORMULAS, simulate, type LotScore } from '../language-service/scoring';
 import { num, obj, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';
 import type { CriteriaView } from './criteria';
-import { scoringCriteria } from './criteria';
 import { decimal, money, score, signedPercent } from './format';
 import { enumLabel, OFFER_STATUS_BASIS } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type Row, type Table } from './model';
-import { detectOab, PRICE_FORMULAS, scoreLot, simulate, type LotScore, type PriceMethod } from './scoring';
 
-/** The offers of one lot, with everything the RAO prints about them. */
-export interface LotOffers {
-  /** Lot id, undefined for a consultation without lots. */
-  lotId?: string;
-  lot?: Obj;
+/** The offers of one lot (ranked by language-service/lotRanking.ts), with everything the RAO prints about them. */
+export interface LotOffers extends RankingLot {
   title: string;
-  offers: { o: Obj; i: number }[];
   view: CriteriaView;
 }
 
-export interface PriceSetup {
-  method?: PriceMethod;
-  /** The method as declared (classique, …, autre), or undefined when not declared. */
-  declared?: string;
-  nmax: number;
-  /** The base actually used for this lot: TTC only when every offer has a TTC price. */
-  base: 'HT' | 'TTC';
+interface PriceSetup extends RankingPriceSetup {
   baseWarning?: string;
 }
 
-const ADMISSIBLE = (o: Obj): boolean => str(o.statut) === undefined || str(o.statut) === 'recevable';
-
-export function priceSetup(data: Obj, lot: LotOffers): PriceSetup {
-  const np = obj(data.notation_prix);
-  const declared = str(np.methode);
-  const method = declared === 'autre' ? undefined : declared === 'lineaire' || declared === 'moyenne' ? declared : 'classique';
-  const nmax = num(np.note_max) ?? 20;
-  const wantTtc = str(np.base) === 'TTC';
-  const missingTtc = lot.offers.filter(({ o }) => num(o.prix_ttc) === undefined).map(({ o }) => str(o.candidat) ?? str(o.id) ?? '?');
-  if (wantTtc && missingTtc.length) {
-    return { method, declared, nmax, base: 'HT', baseWarning: `Base TTC demandée, mais sans prix TTC pour ${missingTtc.join(', ')} : les prix sont comparés HT pour ce lot.` };
-  }
-  return { method, declared, nmax, base: wantTtc ? 'TTC' : 'HT' };
-}
-
-function priceOf(o: Obj, base: 'HT' | 'TTC'): number | undefined {
-  return num(base === 'TTC' ? o.prix_ttc : o.prix_ht);
-}
-
-export function scoreOffers(lot: LotOffers, setup: PriceSetup, data: Obj): LotScore {
-  const ne = obj(data.note_eliminatoire);
-  const eliminatoire = str(ne.critere) && num(ne.seuil) !== undefined ? { id: str(ne.critere) as string, seuil: num(ne.seuil) as number } : undefined;
-  const notes = (o: Obj): Record<string, number> => Object.fromEntries(Object.entries(obj(o.notes)).filter(([, v]) => num(v) !== undefined)) as Record<string, number>;
-  return scoreLot(
-    scoringCriteria(lot.view),
-    lot.offers.map(({ o, i }) => ({ id: str(o.id) ?? `#${i + 1}`, price: priceOf(o, setup.base), notes: notes(o), admissible: ADMISSIBLE(o) })),
-    { method: setup.method, nmax: setup.nmax, eliminatoire },
-  );
+/** The lot's price setup, with the warning the RAO prints when base TTC falls back to HT. */
+function priceSetup(data: Obj, lot: LotOffers): PriceSetup {
+  const setup = rankingPriceSetup(data, lot.offers);
+  if (!setup.missingTtc.length) return setup;
+  const names = setup.missingTtc.map(({ o }) => str(o.candidat) ?? str(o.id) ?? '?');
+  return { ...setup, baseWarning: `Base TTC demandée, mais sans prix TTC pour ${names.join(', ')} : les prix sont comparés HT pour ce lot.` };
 }
 
 const name = (o: Obj): string => str(o.candidat) ?? str(o.id) ?? '?';
@@ -67,8 +35,8 @@ function regularity(src: SourceDoc, lot: LotOffers, n: string): Block[] {
       columns: [{ label: 'Candidat' }, { label: 'Prix HT', align: 'right' }, { label: 'Prix TTC', align: 'right' }, { label: 'Statut' }, { label: 'Fondement' }],
       rows: lot.offers.map(({ o, i }) => ({
         line: src.src.at('offres', i),
-        kind: ADMISSIBLE(o) ? undefined : 'flag',
-        cells: [cell(name(o)), numCell(num(o.prix_ht) === undefined ? '—' : money(num(o.prix_ht) as number)), numCell(num(o.prix_ttc) === undefined ? '—' : money(num(o.prix_ttc) as number)), cell(enumLabel('consultation', 'offres.statut', o.statut ?? 'recevable'), { tone: ADMISSIBLE(o) ? 'ok' : 'crit' }), cell(OFFER_STATUS_BASIS[str(o.statut) ?? 'recevable'] ?? '—')],
+        kind: admissible(o) ? undefined : 'flag',
+        cells: [cell(name(o)), numCell(num(o.prix_ht) === undefined ? '—' : money(num(o.prix_ht) as number)), numCell(num(o.prix_ttc) === undefined ? '—' : money(num(o.prix_ttc) as number)), cell(enumLabel('consultation', 'offres.statut', o.statut ?? 'recevable'), { tone: admissible(o) ? 'ok' : 'crit' }), cell(OFFER_STATUS_BASIS[str(o.statut) ?? 'recevable'] ?? '—')],
       })),
     },
   ];
@@ -78,9 +46,9 @@ function abnormallyLow(src: SourceDoc, lot: LotOffers, n: string): Block[] {
   const { data } = src;
   // Detection looks at every offer that is a genuine offer (abnormally low ones included), on HT prices.
   const sample = lot.offers.filter(({ o }) => !['irreguliere', 'inacceptable', 'inappropriee'].includes(str(o.statut) ?? '') && num(o.prix_ht) !== undefined);
-  const r = detectOab(str(obj(data.oab).detection), sample.map(({ o, i }) => ({ id: str(o.id) ?? `#${i + 1}`, price: num(o.prix_ht) as number })), num(lot.lot?.valeur_estimee_ht));
+  const r = detectOab(str(obj(data.oab).detection), sample.map(({ o, i }) => ({ id: offerId(o, i), price: num(o.prix_ht) as number })), num(lot.lot?.valeur_estimee_ht));
   const rows: Row[] = sample.map(({ o, i }) => {
-    const id = str(o.id) ?? `#${i + 1}`;
+    const id = offerId(o, i);
     const below = r.below.includes(id);
     const rejected = str(o.statut) === 'anormalement_basse';
     const outcome = rejected
@@ -109,8 +77,8 @@ function abnormallyLow(src: SourceDoc, lot: LotOffers, n: string): Block[] {
 }
 
 function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetup, s: LotScore): Block[] {
-  const ranked = lot.offers.filter(({ o }) => ADMISSIBLE(o));
-  const ids = ranked.map(({ o, i }) => str(o.id) ?? `#${i + 1}`);
+  const ranked = lot.offers.filter(({ o }) => admissible(o));
+  const ids = ranked.map(({ o, i }) => offerId(o, i));
   const scored = new Map(s.offers.map((x) => [x.id, x]));
   const out: Block[] = [heading(3, `${n}.3 Notation par critère et sous-critère`)];
   const price = lot.view.criteria.find((c) => c.isPrice);
@@ -121,10 +89,10 @@ function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetu
       kind: 'table',
       columns: [{ label: 'Candidat' }, { label: `Prix ${setup.base}`, align: 'right' }, { label: 'Calcul' }, { label: 'Note du prix', align: 'right' }],
       rows: ranked
-        .filter(({ o, i }) => !scored.get(str(o.id) ?? `#${i + 1}`)?.excluded)
+        .filter(({ o, i }) => !scored.get(offerId(o, i))?.excluded)
         .map(({ o, i }) => {
           const p = priceOf(o, setup.base);
-          const note = scored.get(str(o.id) ?? `#${i + 1}`)?.notes[price.id]?.note;
+          const note = scored.get(offerId(o, i))?.notes[price.id]?.note;
           const st = s.stats as NonNullable<LotScore['stats']>;
           const calc = p === undefined ? '—' : setup.method === 'classique' ? `${decimal(setup.nmax)} × ${money(st.pmin)} / ${money(p)}` : setup.method === 'lineaire' ? `${decimal(setup.nmax)} × (${money(st.pmax)} − ${money(p)}) / (${money(st.pmax)} − ${money(st.pmin)})` : `${decimal(setup.nmax)} × [1 − (${money(p)} − ${money(st.pmin)}) / (2 × (${money(st.pmoy)} − ${money(st.pmin)}))]`;
           return { line: src.src.at('offres', i), cells: [cell(name(o)), numCell(p === undefined ? '—' : money(p)), cell(calc), numCell(note === undefined ? '—' : score(note), { strong: true })] };
@@ -150,7 +118,7 @@ function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetu
 const fmt = (n: number | undefined): string => (n === undefined ? '—' : score(n));
 
 function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore): Block[] {
-  const byId = new Map(lot.offers.map(({ o, i }) => [str(o.id) ?? `#${i + 1}`, { o, i }]));
+  const byId = new Map(lot.offers.map(({ o, i }) => [offerId(o, i), { o, i }]));
   const order = [...s.offers].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total);
   const table: Table = {
     kind: 'table',
@@ -184,7 +152,7 @@ function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore): Block[
 /** Sections n.1 to n.5 of the RAO for one lot. */
 export function lotSections(src: SourceDoc, lot: LotOffers, n: string): Block[] {
   const setup = priceSetup(src.data, lot);
-  const s = scoreOffers(lot, setup, src.data);
+  const s = scoreLotOffers(src.data, lot, setup);
   return [
     heading(2, `${n}. ${lot.title}`, lot.lot ? src.src.at('lots', (src.data.lots as unknown[]).indexOf(lot.lot)) : undefined),
     ...(setup.baseWarning ? [para(setup.baseWarning, { tone: 'warning' })] : []),
@@ -198,7 +166,7 @@ export function lotSections(src: SourceDoc, lot: LotOffers, n: string): Block[] 
 /** Annex: the simulation of the price methods at Pmin, 1.25, 1.5 and 2 × Pmin (DAJ recommendation). */
 export function simulationTable(src: SourceDoc, lot: LotOffers): Block[] {
   const setup = priceSetup(src.data, lot);
-  const s = scoreOffers(lot, setup, src.data);
+  const s = scoreLotOffers(src.data, lot, setup);
   const price = lot.view.criteria.find((c) => c.isPrice);
   if (!s.stats || !price) return [];
   const w = price.weight;

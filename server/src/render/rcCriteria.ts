@@ -5,7 +5,7 @@ import { criteriaViews, type CriteriaView } from './criteria';
 import { dateFr, decimal } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Row, type Table } from './model';
-import { PRICE_FORMULAS, oabIndicator, type PriceMethod } from './scoring';
+import { PRICE_FORMULAS, oabIndicator, type PriceMethod } from '../language-service/scoring';
 
 function criteriaTable(v: CriteriaView): Table {
   const rows: Row[] = [];

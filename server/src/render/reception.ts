@@ -3,12 +3,11 @@
  * and the reserve log read them. Pure and total: odd values give dashes, never exceptions.
  * Days are counted with util/data daysBetween (calendar days), the end of the GPA with addYears.
  */
+import { lotRankings, retainedCandidates } from '../language-service/lotRanking';
 import { addYears, date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
 import { items, type BuildInput } from './context';
 import { enumLabel } from './labels';
 import type { Line } from './model';
-import { lotsWithOffers } from './rao';
-import { priceSetup, scoreOffers } from './raoLot';
 
 export type ReserveStatus = 'ouverte' | 'en_cours' | 'levee' | 'contestee';
 
@@ -102,15 +101,14 @@ export function decisionLabel(d: string | undefined): string {
 }
 
 /**
- * The holder of each lot: the candidate of the offer ranked first by the RAO's scoring (key '' for a
- * consultation without lots). Lots without a ranked offer are absent.
+ * The holder of each lot: the candidates of the offers ranked first by the RAO's scoring
+ * (language-service/lotRanking.ts, the ranking REC-007 reads too), joined by " / " on a tie; key '' for
+ * a consultation without lots. Lots without a ranked offer are absent.
  */
 export function holders(input: BuildInput): Map<string, string> {
   const out = new Map<string, string>();
-  for (const lot of lotsWithOffers(input)) {
-    const scored = scoreOffers(lot, priceSetup(input.doc.data, lot), input.doc.data);
-    const first = scored.offers.filter((s) => s.rank === 1);
-    const names = first.map((s) => lot.offers.find(({ o, i }) => (str(o.id) ?? `#${i + 1}`) === s.id)).map((x) => (x ? str(x.o.candidat) : undefined)).filter((x): x is string => !!x);
+  for (const lot of lotRankings(input.doc.data)) {
+    const names = retainedCandidates(lot);
     if (names.length) out.set(lot.lotId ?? '', names.join(' / '));
   }
   return out;

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { roundTo, money, score, signedPercent } from '../../../server/src/render/format';
-import { criterionNote, detectOab, oabIndicator, priceScore, priceStats, scoreLot, simulate, type Criterion } from '../../../server/src/render/scoring';
+import { criterionNote, detectOab, oabIndicator, priceScore, priceStats, scoreLot, simulate, type Criterion } from '../../../server/src/language-service/scoring';
 
 const close = (actual: number | undefined, expected: number, what: string): void => {
   assert.ok(actual !== undefined && Math.abs(actual - expected) < 1e-9, `${what}: ${actual} ≠ ${expected}`);

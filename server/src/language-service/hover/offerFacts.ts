@@ -1,29 +1,19 @@
-import { PRICE_FORMULAS, scoreLot, type Criterion, type PriceMethod } from '../../render/scoring';
-import { criterionType } from '../rules/consultation/model';
-import { isObj, list, num, obj, str, type Obj } from '../util/data';
+import { eliminatoire, lotRanking, priceOf } from '../lotRanking';
+import { PRICE_FORMULAS } from '../scoring';
+import { list, num, obj, str, type Obj } from '../util/data';
 import type { HoverData } from './hoverData';
 
 /**
- * An offer's weighted score and rank among the offers of its lot, computed like the rapport d'analyse
- * des offres (render/scoring.ts): notes on a 0–`note_max` scale (20 by default), the price note by the
- * declared method (classique when none is declared), points = note / note_max × weight.
+ * An offer's weighted score and rank among the offers of its lot: the ranking of the rapport d'analyse
+ * des offres (lotRanking.ts), the one REC-007 and the PV read too. Notes on a 0–`note_max` scale (20 by
+ * default), the price note by the declared method (classique when none is declared), points = note /
+ * note_max × weight.
  */
-
-const METHODS = new Set(['classique', 'lineaire', 'moyenne']);
 
 /** The criteria that apply to offers of `lot`: the lot's own when it has some, else the consultation's. */
 export function criteriaForLot(root: Obj, lot: string | undefined): Obj[] {
   const own = list(root.lots).map(obj).find((l) => lot !== undefined && str(l.id) === lot);
   return list(own && Array.isArray(own.criteres) ? own.criteres : root.criteres).map(obj);
-}
-
-function weightOf(c: Obj): number | undefined {
-  const w = num(c.ponderation);
-  if (w !== undefined || !isObj(c.fourchette)) return w;
-  // A range: its middle, as in the report.
-  const lo = num(c.fourchette.min);
-  const hi = num(c.fourchette.max);
-  return lo !== undefined && hi !== undefined ? (lo + hi) / 2 : undefined;
 }
 
 function notesOf(v: unknown): Record<string, number> {
@@ -33,45 +23,26 @@ function notesOf(v: unknown): Record<string, number> {
 }
 
 export function offerFacts(d: HoverData, index: number): string | undefined {
-  const offers = list(d.root.offres).map(obj);
-  const offer = offers[index];
-  if (!offer) return undefined;
+  const offers = list(d.root.offres);
+  if (index >= offers.length) return undefined;
+  const offer = obj(offers[index]);
   const lot = str(offer.lot);
   const name = `**${d.t('Offre', 'Offer')} ${str(offer.id) ?? `#${index + 1}`}**${str(offer.candidat) ? ` (${str(offer.candidat)})` : ''}${lot ? ` — lot ${lot}` : ''}`;
-  const criteres = criteriaForLot(d.root, lot);
-  if (criteres.length === 0) return `${name}\n\n${d.t('Aucun critère applicable : note pondérée non calculable.', 'No applicable criterion: the weighted score cannot be computed.')}`;
-  const np = obj(d.root.notation_prix);
-  const declared = str(np.methode);
-  const method = declared === undefined ? 'classique' : METHODS.has(declared) ? (declared as PriceMethod) : undefined;
-  const nmax = num(np.note_max) ?? 20;
-  const ttc = str(np.base) === 'TTC';
-  const criteria: Criterion[] = criteres.map((c) => ({
-    id: str(c.id) ?? '?',
-    weight: weightOf(c),
-    isPrice: criterionType(c) === 'prix',
-    subs: list(c.sous_criteres).map(obj).map((s) => ({ id: str(s.id) ?? '?', weight: num(s.ponderation) })),
-  }));
-  const same = offers.map((o, i) => ({ o, i })).filter(({ o }) => str(o.lot) === lot);
-  const ne = obj(d.root.note_eliminatoire);
-  const eliminatoire = str(ne.critere) !== undefined && num(ne.seuil) !== undefined ? { id: str(ne.critere) as string, seuil: num(ne.seuil) as number } : undefined;
-  const result = scoreLot(
-    criteria,
-    same.map(({ o, i }) => ({
-      id: `#${i}`,
-      price: ttc ? num(o.prix_ttc) ?? num(o.prix_ht) : num(o.prix_ht) ?? num(o.prix_ttc),
-      notes: notesOf(o.notes),
-      admissible: str(o.statut) === undefined || str(o.statut) === 'recevable',
-    })),
-    { method, nmax, eliminatoire },
-  );
-  const me = result.offers.find((o) => o.id === `#${index}`);
-  if (!me) return undefined;
+  // Without lots the RAO ranks every offer together; with lots, only the offers of a declared lot.
+  const ranking = lotRanking(d.root, list(d.root.lots).length ? lot : undefined);
+  const k = ranking ? ranking.offers.findIndex((x) => x.i === index) : -1;
+  if (!ranking || k < 0) return `${name}\n\n${d.t('Lot non déclaré dans « lots » : l’offre n’est pas classée dans le rapport d’analyse des offres.', 'Lot not declared in \'lots\': the offer is not ranked in the offer analysis report.')}`;
+  const { criteria, setup, score: result } = ranking;
+  if (criteria.length === 0) return `${name}\n\n${d.t('Aucun critère applicable : note pondérée non calculable.', 'No applicable criterion: the weighted score cannot be computed.')}`;
+  const { method, declared, nmax } = setup;
+  const me = result.offers[k];
+  const elim = eliminatoire(d.root);
   const ranked = result.offers.filter((o) => o.rank !== undefined).length;
   const lines = [name];
   const total = `${d.num(me.total)} / ${d.num(result.maxTotal)}`;
   if (me.rank !== undefined) lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('rang', 'rank')} ${me.rank} ${d.t('sur', 'of')} ${ranked}**`);
   else {
-    const why = me.excluded === 'eliminatoire' ? d.t(`note éliminatoire (${eliminatoire?.id} < ${eliminatoire?.seuil})`, `elimination score (${eliminatoire?.id} < ${eliminatoire?.seuil})`) : d.t(`statut « ${str(offer.statut)} »`, `status '${str(offer.statut)}'`);
+    const why = me.excluded === 'eliminatoire' ? d.t(`note éliminatoire (${elim?.id} < ${elim?.seuil})`, `elimination score (${elim?.id} < ${elim?.seuil})`) : d.t(`statut « ${str(offer.statut)} »`, `status '${str(offer.statut)}'`);
     lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('non classée', 'not ranked')}** (${why})`);
   }
   const rows = criteria.map((c) => {
@@ -80,12 +51,13 @@ export function offerFacts(d: HoverData, index: number): string | undefined {
     return `| \`${c.id}\` | ${c.weight !== undefined ? d.num(c.weight) : '—'} | ${n.note !== undefined ? d.num(n.note) : '—'}${how} | ${d.num(n.points)} |`;
   });
   lines.push([`| ${d.t('Critère', 'Criterion')} | ${d.t('Poids', 'Weight')} | ${d.t('Note', 'Score')} /${d.num(nmax)} | Points |`, '|---|--:|--:|--:|', ...rows].join('\n'));
-  const price = ttc ? num(offer.prix_ttc) ?? num(offer.prix_ht) : num(offer.prix_ht) ?? num(offer.prix_ttc);
+  const price = priceOf(offer, setup.base);
   const notes: string[] = [];
   if (method) {
     const s = result.stats;
     const stats = s ? ` ; Pmin ${d.money(s.pmin)}, Pmax ${d.money(s.pmax)}, Pmoy ${d.money(s.pmoy)} (${s.n} ${d.t('offre(s) classée(s)', 'ranked offer(s)')})` : '';
-    notes.push(`${d.k('Prix comparé', 'Compared price')} ${price !== undefined ? d.money(price) : '—'} ${ttc ? 'TTC' : 'HT'}${stats}.`);
+    const fallback = setup.missingTtc.length ? d.t(' (base TTC demandée, mais une offre du lot n’a pas de prix TTC : le lot est comparé HT, comme dans le rapport)', ' (base TTC asked for, but an offer of the lot has no TTC price: the lot is compared HT, as in the report)') : '';
+    notes.push(`${d.k('Prix comparé', 'Compared price')} ${price !== undefined ? d.money(price) : '—'} ${setup.base}${fallback}${stats}.`);
     notes.push(`${d.t('Méthode', 'Method')} ${method}${declared ? '' : d.t(' (non déclarée : classique par défaut)', ' (not declared: classique by default)')}${d.colon} \`${PRICE_FORMULAS[method]}\`.`);
   } else notes.push(d.t(`Méthode « ${declared} » : la note du prix est lue dans « notes ».`, `Method '${declared}': the price score is read from 'notes'.`));
   notes.push(d.t(`Points = note / ${d.num(nmax)} × poids ; la note d’un critère à sous-critères est la moyenne de leurs notes pondérée par leurs poids.`, `Points = score / ${d.num(nmax)} × weight; a criterion with sub-criteria scores the weighted mean of their scores.`));

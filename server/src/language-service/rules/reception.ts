@@ -1,10 +1,9 @@
-import { scoreLot, type Criterion, type PriceMethod } from '../../render/scoring';
-import { addYears, date, daysBetween, frDate, isObj, list, num, obj, str } from '../util/index';
+import { lotRanking, retainedCandidates } from '../lotRanking';
+import { addYears, date, daysBetween, frDate, isObj, list, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Path } from '../types';
 import type { Rule } from './types';
 import { nameIn } from './amo';
-import { criteriaSets, criterionType } from './consultation/model';
 
 /**
  * REC- rules: the acceptance of the works of a consultation (CCAG-Travaux 2021 art. 41, C. civ. 1792-6)
@@ -173,51 +172,17 @@ export const REC_006: Rule = {
   },
 };
 
-const METHODS = new Set(['classique', 'lineaire', 'moyenne']);
-
-function weightOf(c: Obj): number | undefined {
-  const w = num(c.ponderation);
-  if (w !== undefined || !isObj(c.fourchette)) return w;
-  const lo = num(c.fourchette.min);
-  const hi = num(c.fourchette.max);
-  return lo !== undefined && hi !== undefined ? (lo + hi) / 2 : undefined;
-}
-
 /**
- * The candidates of the offers of `lot` (undefined: the offers without a lot), the retained ones first:
- * those ranked first by the scoring of the rapport d'analyse des offres (render/scoring.ts, ties included).
- * `retained` is empty when no offer can be ranked (all inadmissible).
+ * The candidates of the offers of `lot` (undefined: the offers without a lot), the retained ones first.
+ * The retained ones hold the lot: ranked first (ties included) by the ranking of the rapport d'analyse
+ * des offres (lotRanking.ts), which the PV de réception names too. `retained` is empty when the RAO ranks
+ * no offer of that lot (all inadmissible or eliminated, or a lot the consultation does not declare).
  */
 export function lotCandidates(data: Obj, lot: string | undefined): { retained: string[]; all: string[] } {
   const offers = list(data.offres).map(obj).filter((o) => str(o.lot) === lot);
   const all = [...new Set(offers.map((o) => str(o.candidat)).filter((c): c is string => !!c))];
   if (offers.length === 0) return { retained: [], all };
-  const sets = criteriaSets(data);
-  const set = (lot !== undefined ? sets.find((s) => s.lotId === lot) : undefined) ?? sets.find((s) => s.lotId === undefined);
-  const criteria: Criterion[] = (set?.criteres ?? []).map((c, i) => ({
-    id: str(c.id) ?? `#${i + 1}`,
-    weight: weightOf(c),
-    isPrice: criterionType(c) === 'prix',
-    subs: list(c.sous_criteres).map(obj).map((s, j) => ({ id: str(s.id) ?? `#${i + 1}.${j + 1}`, weight: num(s.ponderation) })),
-  }));
-  const np = obj(data.notation_prix);
-  const declared = str(np.methode);
-  const method = declared === undefined ? 'classique' : METHODS.has(declared) ? (declared as PriceMethod) : undefined;
-  const ttc = str(np.base) === 'TTC';
-  const ne = obj(data.note_eliminatoire);
-  const eliminatoire = str(ne.critere) !== undefined && num(ne.seuil) !== undefined ? { id: str(ne.critere) as string, seuil: num(ne.seuil) as number } : undefined;
-  const notes = (v: unknown): Record<string, number> => Object.fromEntries(Object.entries(obj(v)).filter(([, n]) => num(n) !== undefined)) as Record<string, number>;
-  const scored = scoreLot(
-    criteria,
-    offers.map((o, i) => ({
-      id: String(i),
-      price: ttc ? num(o.prix_ttc) ?? num(o.prix_ht) : num(o.prix_ht) ?? num(o.prix_ttc),
-      notes: notes(o.notes),
-      admissible: str(o.statut) === undefined || str(o.statut) === 'recevable',
-    })),
-    { method, nmax: num(np.note_max) ?? 20, eliminatoire },
-  );
-  const retained = [...new Set(scored.offers.filter((s) => s.rank === 1).map((s) => str(offers[Number(s.id)].candidat)).filter((c): c is string => !!c))];
+  const retained = retainedCandidates(lotRanking(data, lot));
   return { retained, all: [...retained, ...all.filter((c) => !retained.includes(c))] };
 }
 
