@@ -1,8 +1,10 @@
 // Extension activation cost, measured in a fresh Node process (no VS Code): `require` of dist/client.js
 // with a stubbed `vscode` module, then `activate()` up to its first `await` (the language client's start,
 // which spawns the server in the background and is not part of the synchronous activation).
+// The language client library is a bundle of its own (languageClient.js beside client.js), required by the
+// client in the task after activation: its load is measured apart, as `languageClientLoadMs`.
 // Usage: node bench/activation.cjs [path/to/client.js] (default: dist/client.js).
-// Prints one JSON line: { loadMs, activateSyncMs, activateError? }.
+// Prints one JSON line: { loadMs, activateSyncMs, activateError?, languageClientLoadMs? }.
 'use strict';
 const Module = require('module');
 const { performance } = require('perf_hooks');
@@ -55,6 +57,15 @@ try {
   activateSyncMs = performance.now() - t1;
   activateError = String(err && err.message ? err.message : err).slice(0, 200);
 }
-process.stdout.write(JSON.stringify({ loadMs, activateSyncMs, activateError, processMs: performance.now() - started }) + '\n');
+const processMs = performance.now() - started;
+// What the client loads in the next task, before the server is spawned (measured before that task runs).
+const lazy = path.join(path.dirname(file), 'languageClient.js');
+let languageClientLoadMs;
+if (require('fs').existsSync(lazy)) {
+  const t2 = performance.now();
+  require(lazy);
+  languageClientLoadMs = performance.now() - t2;
+}
+process.stdout.write(JSON.stringify({ loadMs, activateSyncMs, activateError, processMs, languageClientLoadMs }) + '\n');
 // The stand-in client may leave timers behind.
 process.exit(0);

@@ -39,6 +39,8 @@ export class BenchServer {
   private readonly counts = new Map<string, number>();
   private waiters: (() => void)[] = [];
   configurationRequests = 0;
+  /** `amo/validationStatus` (ours only): the milliseconds the server spent validating each version, by URI. */
+  readonly validationMs = new Map<string, Map<number, number>>();
   capabilities: InitializeResult['capabilities'] = {};
   readonly stderr: string[] = [];
 
@@ -65,7 +67,12 @@ export class BenchServer {
     });
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
-    // Logs, telemetry, status notifications: read and dropped.
+    this.connection.onNotification('amo/validationStatus', (p: { uri: string; version: number; durationMs: number }) => {
+      let m = this.validationMs.get(p.uri);
+      if (!m) this.validationMs.set(p.uri, (m = new Map()));
+      m.set(p.version, p.durationMs);
+    });
+    // Logs, telemetry, other status notifications: read and dropped.
     this.connection.onNotification(() => undefined);
     this.connection.listen();
   }

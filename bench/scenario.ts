@@ -26,6 +26,8 @@ export interface DocResult {
   editToDiagnostics: Stat;
   /** Server CPU (user + system, all threads) per edit: the whole edit phase divided by the edits. */
   cpuPerEditMs: number;
+  /** The server's own account of each edit's validation (`amo/validationStatus`, ours only): wall time of the validation, without the debounce. */
+  validation?: Stat;
   /** Per-edit CPU samples (10 ms resolution of /proc): their median and 95th percentile. */
   cpuPerEdit: Stat;
   completion: Stat | null;
@@ -139,6 +141,11 @@ async function runDocument(server: BenchServer, doc: GeneratedDoc, uri: string, 
     cpus.push(server.cpuMs() - cpu);
   }
   const cpuPerEditMs = opts.edits ? round((server.cpuMs() - cpuStart) / opts.edits) : 0;
+  // The status notification follows the diagnostics: give the last one a moment to arrive.
+  await server.wait(20);
+  const reported = server.validationMs.get(uri);
+  const validationSamples = Array.from({ length: opts.edits }, (_, i) => reported?.get(2 + i)).filter((x): x is number => x !== undefined);
+  const validation = validationSamples.length ? stat(validationSamples) : undefined;
   const afterEdits = mem();
 
   const caps = server.capabilities;
@@ -169,6 +176,7 @@ async function runDocument(server: BenchServer, doc: GeneratedDoc, uri: string, 
     diagnostics: first.diagnostics.length,
     injectedMismatch,
     editToDiagnostics: stat(waits),
+    validation,
     cpuPerEditMs,
     cpuPerEdit: stat(cpus),
     completion,

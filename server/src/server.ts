@@ -15,6 +15,7 @@ import { FEATURES } from './features';
 import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
+import { ValidationTimes } from './validationDelay';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
@@ -59,6 +60,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** consultation URI → programme URI it names (for revalidation when the programme changes). */
   const dependsOn = new Map<string, string>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents whose pending validation follows an edit: only those runs feed the adaptive debounce. */
+  const afterEdit = new Set<string>();
+  const validationTimes = new ValidationTimes();
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -114,7 +118,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return mergeConfigs(fileConfig.config, parseConfig({ rules: s.rules }).config);
   }
 
-  async function validate(uri: string): Promise<void> {
+  async function validate(uri: string, measured = false): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -133,36 +137,45 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const prog = service.getProgrammeUri(text);
       if (prog) dependsOn.set(uri, prog);
       else dependsOn.delete(uri);
+      const durationMs = performance.now() - started;
+      // What a validation of this document costs after an edit sets the next debounce (validationDelay.ts).
+      if (measured) validationTimes.record(uri, durationMs);
       await connection.sendDiagnostics({ uri, version, diagnostics });
       void connection.sendNotification(ValidationStatusNotification, {
         uri,
         version,
         errors: diagnostics.filter((d) => d.severity === 1).length,
         warnings: diagnostics.filter((d) => d.severity === 2).length,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
+        durationMs: Math.round(durationMs * 10) / 10,
       });
     } catch (err) {
       log(`Validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
 
-  function schedule(uri: string, delay?: number): void {
+  /** Validates `uri` after `delay` ms, replacing a pending run; `edit`: the run follows an edit of the text. */
+  function schedule(uri: string, delay: number, edit = false): void {
     const t = timers.get(uri);
     if (t) clearTimeout(t);
-    const ms = delay ?? DEFAULT_DELAY_MS;
+    // A run for another reason (open, settings, a file on disk) that replaces one after an edit is not timed either.
+    if (edit) afterEdit.add(uri);
+    else afterEdit.delete(uri);
     timers.set(
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        void validate(uri);
-      }, ms),
+        const measured = afterEdit.delete(uri);
+        void validate(uri, measured);
+      }, delay),
     );
   }
 
   async function scheduleWithSettings(uri: string, immediate: boolean): Promise<void> {
     const s = await settingsFor(uri);
-    const d = typeof s.validation?.delay === 'number' && s.validation.delay >= 0 ? s.validation.delay : DEFAULT_DELAY_MS;
-    schedule(uri, immediate ? 0 : d);
+    const configured = typeof s.validation?.delay === 'number' && s.validation.delay >= 0 ? s.validation.delay : DEFAULT_DELAY_MS;
+    // After an edit: the configured delay at most, less when this document validates fast (validationDelay.ts).
+    if (immediate) schedule(uri, 0);
+    else schedule(uri, validationTimes.delay(uri, configured), true);
   }
 
   /** Consultations open in the editor that name `programmeUri`. */
@@ -180,6 +193,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    afterEdit.delete(e.document.uri);
+    validationTimes.forget(e.document.uri);
     dependsOn.delete(e.document.uri);
     // The programme may still be read from disk by a consultation: its disk text replaces the buffer.
     for (const c of dependents(e.document.uri)) schedule(c, 0);
