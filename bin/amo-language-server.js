@@ -11,4 +11,8 @@ if (!fs.existsSync(server)) {
 if (!process.argv.some((a) => a === '--stdio' || a.startsWith('--node-ipc') || a.startsWith('--socket') || a.startsWith('--pipe'))) {
   process.argv.push('--stdio');
 }
+// The server runs in this process, so without the memory options the VS Code client starts it with
+// (server/src/node/processOptions.ts: V8 flags, which only the command line can set, and a malloc
+// threshold): a wrapper process to add them would cost more memory than they save. For the same profile:
+//   MALLOC_MMAP_THRESHOLD_=131072 node --max-semi-space-size=4 --heap-growing-percent=30 <this package>/dist/server.js --stdio
 require(server);

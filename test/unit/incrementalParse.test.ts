@@ -21,6 +21,21 @@ const SNIPPETS = ['a', ' ', '\n', '  - id: X\n', ': ', '#', '- ', '12', '"', '\n
  */
 describe('incremental parse ≡ whole parse', function () {
   this.timeout(120000);
+
+  it('texts with no YAML node (empty, blank lines, comments only), and edits into and out of them', () => {
+    const uri = 'file:///virtual/vide.programme.yaml';
+    const texts = ['# rien\n', '', '\n\n', '# a\n\n# b\n', 'operation:\n  id: X\n# fin\n', '# avant\noperation:\n  id: X\n', '  # indenté\n', '# rien\n'];
+    let previous = parseText(uri, texts[0]);
+    for (const text of texts.slice(1)) {
+      const incremental = parseText(uri, text, previous);
+      const whole = parseText(uri, text);
+      assert.deepStrictEqual(incremental.data, whole.data, JSON.stringify(text));
+      assert.strictEqual(incremental.ok, whole.ok, JSON.stringify(text));
+      assert.deepStrictEqual(incremental.problems, whole.problems, JSON.stringify(text));
+      previous = incremental;
+    }
+  });
+
   const seed = Number(process.env.AMO_FUZZ_SEED ?? Date.now() % 1e9);
   const files = ['examples/ecole-jules-ferry.programme.yaml', 'examples/ecole-jules-ferry-travaux.consultation.yaml'];
   for (const file of files) {
