@@ -1,9 +1,12 @@
 // Bundles the extension client, the language server and the CLI (node, cjs), and the preview script (browser, iife).
-// Usage: node esbuild.mjs [--watch] [--production]
+// Usage: node esbuild.mjs [--watch] [--production] [--outdir DIR] (default dist/; the bench builds the
+// production bundles into bench/.work/dist-min to measure what the VSIX ships)
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdirAt = process.argv.indexOf('--outdir');
+const outdir = outdirAt > 0 ? process.argv[outdirAt + 1] : 'dist';
 
 /** Prints errors in the format of VS Code's esbuild problem matcher. */
 const problemMatcher = {
@@ -32,8 +35,21 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
+/**
+ * `require('./languageClient.js')` in client/src/client.ts stays a require of the bundle beside
+ * dist/client.js: vscode-languageclient is loaded when the server starts, not at activation.
+ */
+const lazyLanguageClient = {
+  name: 'lazy-language-client',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/languageClient\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 const builds = [
-  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'], plugins: [...common.plugins, lazyLanguageClient] },
+  // vscode-languageclient and the protocol: required by client.js at the first start of the server.
+  { entryPoints: { languageClient: 'client/src/languageClient.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'server/src/node/main.ts' } },
   // Worker thread of the server: validates huge documents off the main thread (server/src/node/offThread.ts).
   { entryPoints: { syntaxWorker: 'server/src/node/syntaxWorker.ts' } },
@@ -43,7 +59,7 @@ const builds = [
 ];
 
 const contexts = await Promise.all(
-  builds.map((b) => esbuild.context({ ...common, ...b, outdir: 'dist' })),
+  builds.map((b) => esbuild.context({ ...common, ...b, outdir })),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

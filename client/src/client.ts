@@ -1,12 +1,22 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  RevealOutputChannelOn,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions, State } from 'vscode-languageclient/node';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/node/processOptions';
+import type { RenderParams, RenderResult } from '../../server/src/protocol';
+
+type LanguageClientModule = typeof import('./languageClient');
+let languageClientModule: LanguageClientModule | undefined;
+
+/**
+ * vscode-languageclient, loaded at the first start of the server rather than with the extension: it is a
+ * bundle of its own (dist/languageClient.js, esbuild.mjs), so that activation only loads what registers
+ * the commands, the status bar and the preview (bench/activation.cjs measures both).
+ */
+function languageClientLibrary(): LanguageClientModule {
+  // A literal path, beside dist/client.js; esbuild leaves it to Node (esbuild.mjs).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  languageClientModule ??= require('./languageClient.js') as LanguageClientModule;
+  return languageClientModule;
+}
 
 /** The two document languages served by the AMO language server. */
 export const AMO_LANGUAGES = ['amo-programme', 'amo-consultation'] as const;
@@ -48,15 +58,22 @@ export function clientOptions(outputChannel: vscode.OutputChannel, programmeWatc
     diagnosticCollectionName: 'amo',
     outputChannel,
     // The status bar reports problems; the log opens on request ("AMO: Show Log").
-    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    revealOutputChannelOn: languageClientLibrary().RevealOutputChannelOn.Never,
   };
 }
 
-export function serverOptions(context: vscode.ExtensionContext): ServerOptions {
+/**
+ * The server over IPC. `tuned`: with the memory options of processOptions.ts (V8 flags, malloc threshold),
+ * which keep its peak memory near its live data; false for the retry of a runtime that refuses them.
+ */
+export function serverOptions(context: vscode.ExtensionContext, tuned = true): ServerOptions {
   const module = context.asAbsolutePath('dist/server.js');
+  const { TransportKind } = languageClientLibrary();
+  const execArgv = tuned ? [...SERVER_EXEC_ARGV] : [];
+  const env = tuned ? { ...SERVER_ENV } : undefined;
   return {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv, env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...execArgv, '--nolazy', '--inspect=6010'], env } },
   };
 }
 
@@ -69,6 +86,8 @@ export class AmoClient implements vscode.Disposable {
   private clientResources: vscode.Disposable[] = [];
   private readonly statusEmitter = new vscode.EventEmitter<ServerStatus>();
   private currentStatus: ServerStatus = 'starting';
+  /** Counts the stops: a start that was waiting when the client was stopped (deactivation) gives up. */
+  private stops = 0;
 
   /** Fires when the server starts, runs or stops. */
   readonly onDidChangeStatus = this.statusEmitter.event;
@@ -87,12 +106,37 @@ export class AmoClient implements vscode.Disposable {
     return this.client;
   }
 
+  /** `amo/render` (preview, export) on the current client; check `status` first. */
+  render(params: RenderParams): Promise<RenderResult> {
+    if (!this.client) return Promise.reject(new Error('The AMO language server is not running.'));
+    return this.client.sendRequest(languageClientLibrary().RenderRequest, params);
+  }
+
   /** Starts the server; failures are logged and shown in the status bar, never thrown. */
   async start(): Promise<void> {
     if (this.client) return;
+    const stops = this.stops;
+    this.setStatus('starting');
+    // The language client library is loaded in the task after activation (languageClientLibrary).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (this.client || stops !== this.stops) return;
+    const first = await this.launch(true);
+    if (first === 'done' || this.client !== first.client) return;
+    this.outputChannel.appendLine(vscode.l10n.t('The AMO language server could not start: {0}', String(first.error)));
+    // A runtime whose V8 does not know one of the memory options (processOptions.ts) exits at once: once more without them.
+    await this.stop();
+    const second = await this.launch(false);
+    if (second === 'done' || this.client !== second.client) return;
+    this.outputChannel.appendLine(vscode.l10n.t('The AMO language server could not start: {0}', String(second.error)));
+    this.setStatus('stopped');
+  }
+
+  /** One start of a new client: `done` (running, or replaced by a restart meanwhile), or the client and its error. */
+  private async launch(tuned: boolean): Promise<'done' | { client: LanguageClient; error: unknown }> {
+    const { LanguageClient } = languageClientLibrary();
     // The client does not dispose the watchers it is given.
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.programme.{yaml,yml}');
-    const client = new LanguageClient('amo', 'AMO Authoring', serverOptions(this.context), clientOptions(this.outputChannel, watcher));
+    const client = new LanguageClient('amo', 'AMO Authoring', serverOptions(this.context, tuned), clientOptions(this.outputChannel, watcher));
     this.client = client;
     this.clientResources = [watcher, client.onDidChangeState((e) => this.setStatus(toStatus(e.newState)))];
     this.setStatus('starting');
@@ -100,9 +144,9 @@ export class AmoClient implements vscode.Disposable {
       await client.start();
       // A restart during the start replaced this client: its state no longer matters.
       if (this.client === client) this.setStatus(toStatus(client.state));
+      return 'done';
     } catch (error) {
-      this.outputChannel.appendLine(vscode.l10n.t('The AMO language server could not start: {0}', String(error)));
-      if (this.client === client) this.setStatus('stopped');
+      return { client, error };
     }
   }
 
@@ -113,17 +157,19 @@ export class AmoClient implements vscode.Disposable {
   }
 
   async stop(): Promise<void> {
+    this.stops++;
     const client = this.client;
     this.client = undefined;
     for (const d of this.clientResources) d.dispose();
     this.clientResources = [];
     if (!client) return;
-    if (client.state === State.Starting) {
+    const states = languageClientLibrary().State;
+    if (client.state === states.Starting) {
       // A client cannot be stopped while it starts: let the start settle first.
       await client.start().catch(() => undefined);
     }
     // Only a running client can be stopped; one whose start failed has no connection left.
-    if (client.state === State.Running) {
+    if (client.state === states.Running) {
       try {
         await client.dispose();
       } catch (error) {
@@ -146,10 +192,11 @@ export class AmoClient implements vscode.Disposable {
 }
 
 function toStatus(state: State): ServerStatus {
+  const states = languageClientLibrary().State;
   switch (state) {
-    case State.Running:
+    case states.Running:
       return 'running';
-    case State.Starting:
+    case states.Starting:
       return 'starting';
     default:
       return 'stopped';

@@ -76,6 +76,7 @@ describe('VSIX package', function () {
       'readme.md',
       'LICENSE.txt',
       'dist/client.js',
+      'dist/languageClient.js',
       'dist/server.js',
       'dist/preview.js',
       'schemas/programme.schema.json',
@@ -128,5 +129,16 @@ describe('VSIX package', function () {
     assert.doesNotMatch(client, /sourceMappingURL/);
     // A minified bundle has long lines; the development build has esbuild's `// path` module comments.
     assert.doesNotMatch(client, /^\/\/ client\/src\//m, 'dist/client.js is the development build');
+  });
+
+  it('activates from a small client.js; the language client library is its own bundle, loaded at the server start', () => {
+    const client = entries.get('extension/dist/client.js')!.toString('utf8');
+    const library = entries.get('extension/dist/languageClient.js')!.toString('utf8');
+    assert.match(client, /require\("\.\/languageClient\.js"\)/);
+    // vscode-languageclient's own messages are in the library bundle only.
+    const marker = /Connection to server got closed/;
+    assert.match(library, marker);
+    assert.doesNotMatch(client, marker);
+    assert.ok(client.length < 120 * 1024, `dist/client.js: ${(client.length / 1024).toFixed(0)} KB`);
   });
 });

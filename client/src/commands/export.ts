@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { findChromium, htmlToPdf } from '../../../server/src/node/pdf';
-import { RenderRequest, type DeliverableId, type RenderFormat, type RenderResult } from '../../../server/src/protocol';
+import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
 import type { AmoClient } from '../client';
 import { isAmoDocument } from '../preview/previewManager';
 
@@ -22,7 +22,7 @@ export function chromiumPath(): string | undefined {
 async function render(client: AmoClient, uri: string, deliverable: DeliverableId | undefined, format: RenderFormat): Promise<RenderResult> {
   const lc = client.languageClient;
   if (!lc || client.status !== 'running') return { html: '', version: null, deliverables: [], error: vscode.l10n.t('The AMO language server is not running.') };
-  return lc.sendRequest(RenderRequest, { uri, deliverable, format });
+  return client.render({ uri, deliverable, format });
 }
 
 /**

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
-import { RenderRequest, type DeliverableId, type RenderResult } from '../../../server/src/protocol';
+import type { DeliverableId, RenderResult } from '../../../server/src/protocol';
 import { AMO_LANGUAGES, type AmoClient } from '../client';
 import { parseFromWebview, parseState, type FromWebview, type RenderedMessage, type UpdateMessage } from './messages';
 import { buildPreviewHtml } from './previewHtml';
@@ -229,7 +229,7 @@ export class PreviewManager implements vscode.Disposable {
     const lc = this.client.languageClient;
     if (!lc || this.client.status !== 'running') return { html: '', version: null, deliverables: [], error: vscode.l10n.t('The AMO language server is not running.') };
     try {
-      return await lc.sendRequest(RenderRequest, { uri, deliverable, format: 'html' });
+      return await this.client.render({ uri, deliverable, format: 'html' });
     } catch (err) {
       return { html: '', version: null, deliverables: [], error: String(err) };
     }
