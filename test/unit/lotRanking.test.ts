@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { parse } from 'yaml';
-import { lotRanking, lotRankings, retainedCandidates } from '../../server/src/language-service/lotRanking';
+import { lotRanking, lotRankings, rankingLots, retainedCandidates } from '../../server/src/language-service/lotRanking';
 import { lotCandidates } from '../../server/src/language-service/rules/reception';
 import { scoreLot } from '../../server/src/language-service/scoring';
 import type { Obj } from '../../server/src/language-service/util/data';
@@ -185,5 +185,20 @@ describe('lot ranking: one holder for REC-007, completion, the RAO and the PV', 
     assert.deepStrictEqual(lotCandidates(data, 'L2'), { retained: [], all: ['C'] });
     assert.deepStrictEqual(lotCandidates({ ...data, criteres: undefined, lots: [{ id: 'L1', criteres: [] }] }, 'L1').retained, ['A', 'B'], 'an empty criteria set ties every admissible offer');
     assert.deepStrictEqual(lotCandidates({ offres: data.offres }, 'L1').retained, [], 'a lot the consultation does not declare has no RAO section');
+  });
+
+  it('groups offers by lot in one pass, remembered per data object and never stale for another', () => {
+    const lots = Array.from({ length: 300 }, (_, k) => ({ id: `L${k}` }));
+    const offres = Array.from({ length: 3000 }, (_, k) => ({ id: `O${k}`, lot: `L${k % 300}`, candidat: `F${k}`, prix_ht: 1000 + (k % 7) }));
+    const data: Obj = { lots, criteres: [{ id: 'PRIX', type: 'prix', ponderation: 100 }], offres };
+    const first = rankingLots(data);
+    assert.strictEqual(first.length, 300);
+    assert.ok(first.every((l, k) => l.lotId === `L${k}` && l.offers.length === 10 && l.offers.every(({ o }) => o.lot === l.lotId)));
+    assert.strictEqual(rankingLots(data), first, 'the same parsed data is grouped once');
+    // Another version of the document is another data object: its own grouping.
+    const edited: Obj = { ...data, offres: offres.map((o) => (o.id === 'O0' ? { ...o, lot: 'L1' } : o)) };
+    assert.strictEqual(rankingLots(edited).find((l) => l.lotId === 'L1')?.offers.length, 11);
+    assert.strictEqual(lotRanking(edited, 'L0')?.offers.length, 9);
+    assert.strictEqual(lotRanking(data, 'L0')?.offers.length, 10);
   });
 });

@@ -89,6 +89,18 @@ export function rankingCriteria(set: CriteriaSet): Criterion[] {
  * common ones (or the first set when there is none); without lots, every offer as one "marché unique".
  */
 export function rankingLots(data: Obj): RankingLot[] {
+  // Linear in offers and lots (a 50,000-line consultation has hundreds of lots and thousands of offers),
+  // and remembered per parsed data object: hovers, completion and REC-007 ask for one lot at a time.
+  const known = lotsCache.get(data);
+  if (known) return known;
+  const out = computeRankingLots(data);
+  lotsCache.set(data, out);
+  return out;
+}
+
+const lotsCache = new WeakMap<Obj, RankingLot[]>();
+
+function computeRankingLots(data: Obj): RankingLot[] {
   const sets = criteriaSets(data);
   if (!sets.length) return [];
   const found = sets.findIndex((s) => s.lotId === undefined);
@@ -96,12 +108,22 @@ export function rankingLots(data: Obj): RankingLot[] {
   const offers = list(data.offres).map((o, i) => ({ o: obj(o), i }));
   const lots = list(data.lots).map(obj);
   if (!lots.length) return offers.length ? [{ offers, set: sets[common], setIndex: common }] : [];
+  const byLot = new Map<string | undefined, OfferRef[]>();
+  for (const offer of offers) {
+    const id = str(offer.o.lot);
+    const mine = byLot.get(id);
+    if (mine) mine.push(offer);
+    else byLot.set(id, [offer]);
+  }
+  const setOf = new Map<string | undefined, number>();
+  sets.forEach((s, k) => {
+    if (!setOf.has(s.lotId)) setOf.set(s.lotId, k);
+  });
   const out: RankingLot[] = [];
   for (const lot of lots) {
     const lotId = str(lot.id);
-    const mine = offers.filter(({ o }) => str(o.lot) === lotId);
-    const own = sets.findIndex((s) => s.lotId === lotId);
-    const setIndex = own >= 0 ? own : common;
+    const mine = byLot.get(lotId) ?? [];
+    const setIndex = setOf.get(lotId) ?? common;
     if (mine.length) out.push({ lotId, lot, offers: mine, set: sets[setIndex], setIndex });
   }
   return out;
