@@ -1,7 +1,9 @@
 // What the two e2e drivers (run.mjs: the in-host mocha suite; uiTest.mjs: the installed VSIX through the
 // UI) share to start, watch and stop an isolated code-server and to drive it with Debian's Chromium.
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -76,4 +78,38 @@ export async function killGroup(child) {
       /* gone */
     }
   }
+}
+
+/** Settings of every isolated instance: no telemetry, updates, tips, welcome pages or online look-ups. */
+const QUIET_SETTINGS = {
+  'telemetry.telemetryLevel': 'off',
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'update.mode': 'none',
+  'update.showReleaseNotes': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'git.enabled': false,
+  'npm.fetchOnlinePackageInfo': false,
+  'chat.commandCenter.enabled': false,
+  'github.copilot.enable': { '*': false },
+};
+
+/**
+ * A fresh run folder for one isolated code-server: user data (with QUIET_SETTINGS plus `settings`),
+ * an empty extensions folder and a config without auth. Returns the paths the command line needs.
+ */
+export function prepareRunFolder(prefix, settings = {}) {
+  const run = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const ud = path.join(run, 'ud');
+  const extDir = path.join(run, 'ext');
+  const config = path.join(run, 'config.yaml');
+  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
+  fs.mkdirSync(extDir, { recursive: true });
+  fs.writeFileSync(config, 'auth: none\ncert: false\n');
+  fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  return { run, ud, extDir, config };
 }

@@ -14,12 +14,11 @@
 // Exit: 0 all passed (exit code 0 AND results file says ≥1 test, 0 failures), 1 failure, 2 timeout.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import * as util from 'node:util';
 
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, waitHealthy } from './codeServer.mjs';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, waitHealthy } from './codeServer.mjs';
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
@@ -68,40 +67,12 @@ async function main() {
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error('the tests folder must be inside the extension folder');
   const { chromium } = loadPlaywright();
 
-  const run = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-e2e-'));
-  const ud = path.join(run, 'ud');
-  const extDir = path.join(run, 'ext');
-  const config = path.join(run, 'config.yaml');
+  const { run, ud, extDir, config } = prepareRunFolder('amo-e2e-', {
+    'security.workspace.trust.enabled': opts.untrusted,
+    // Restricted mode without the startup dialog (the folder simply stays untrusted).
+    'security.workspace.trust.startupPrompt': 'never',
+  });
   const results = path.join(run, 'results.json');
-  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
-  fs.mkdirSync(extDir, { recursive: true });
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  fs.writeFileSync(
-    path.join(ud, 'User/settings.json'),
-    JSON.stringify(
-      {
-        'telemetry.telemetryLevel': 'off',
-        'workbench.startupEditor': 'none',
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': opts.untrusted,
-        // Restricted mode without the startup dialog (the folder simply stays untrusted).
-        'security.workspace.trust.startupPrompt': 'never',
-        'update.mode': 'none',
-        'update.showReleaseNotes': false,
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'npm.fetchOnlinePackageInfo': false,
-        'chat.commandCenter.enabled': false,
-        'github.copilot.enable': { '*': false },
-      },
-      null,
-      2,
-    ),
-  );
 
   let workspace = opts.workspace;
   if (!workspace) {

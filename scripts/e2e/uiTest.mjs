@@ -14,11 +14,10 @@
 // Exit: 0 every check passed, 1 a check failed (message and screenshot), 2 timeout.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, waitHealthy } from './codeServer.mjs';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, waitHealthy } from './codeServer.mjs';
 const SHOTS = path.join(ROOT, 'test-results/e2e-ui');
 const DOCS_SHOT = path.join(ROOT, 'docs/images/vscode.png');
 const EXTENSION_ID = 'amo-authoring.amo-authoring';
@@ -75,38 +74,13 @@ async function main() {
   if (!fs.existsSync(opts.vsix)) throw new Error(`no VSIX at ${opts.vsix}: run \`npm run package\``);
   const { chromium } = loadPlaywright();
 
-  const run = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-e2e-ui-'));
-  const ud = path.join(run, 'ud');
-  const extDir = path.join(run, 'ext');
-  const config = path.join(run, 'config.yaml');
+  const { run, ud, extDir, config } = prepareRunFolder('amo-e2e-ui-', {
+    'security.workspace.trust.enabled': false,
+    'workbench.layoutControl.enabled': false,
+    'editor.minimap.enabled': false,
+    'amo.locale': 'fr',
+  });
   const workspace = path.join(run, 'workspace');
-  fs.mkdirSync(path.join(ud, 'User'), { recursive: true });
-  fs.mkdirSync(extDir, { recursive: true });
-  fs.writeFileSync(config, 'auth: none\ncert: false\n');
-  fs.writeFileSync(
-    path.join(ud, 'User/settings.json'),
-    JSON.stringify(
-      {
-        'telemetry.telemetryLevel': 'off',
-        'workbench.startupEditor': 'none',
-        'workbench.welcomePage.walkthroughs.openOnInstall': false,
-        'workbench.tips.enabled': false,
-        'workbench.enableExperiments': false,
-        'security.workspace.trust.enabled': false,
-        'update.mode': 'none',
-        'extensions.autoUpdate': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.ignoreRecommendations': true,
-        'git.enabled': false,
-        'chat.commandCenter.enabled': false,
-        'workbench.layoutControl.enabled': false,
-        'editor.minimap.enabled': false,
-        'amo.locale': 'fr',
-      },
-      null,
-      2,
-    ),
-  );
   fs.cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   const env = { EXTENSIONS_GALLERY: '{}' };
