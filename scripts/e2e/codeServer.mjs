@@ -113,3 +113,39 @@ export function prepareRunFolder(prefix, settings = {}) {
   fs.writeFileSync(path.join(ud, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   return { run, ud, extDir, config };
 }
+
+let tracked;
+/** Remembers the detached code-server (its own process group), so that an interrupted driver ends it too. */
+export function trackServer(child) {
+  tracked = child;
+  return child;
+}
+
+/**
+ * Runs a driver's `main()` and exits with its code. On an error it prints the error and `failed`; on
+ * Ctrl-C or SIGTERM it kills code-server's process group and prints `interrupted` (exit 130). The last
+ * line is what CI and the npm scripts read.
+ */
+export function runDriver(main, { tag, failed, interrupted = failed }) {
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => {
+      if (tracked?.pid) {
+        try {
+          process.kill(-tracked.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      console.log(interrupted);
+      process.exit(130);
+    });
+  }
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`[${tag}] ${err?.stack ?? err}`);
+      console.log(failed);
+      process.exit(1);
+    },
+  );
+}

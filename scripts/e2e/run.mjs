@@ -18,7 +18,7 @@ import * as path from 'node:path';
 import * as util from 'node:util';
 
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, waitHealthy } from './codeServer.mjs';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, runDriver, trackServer, waitHealthy } from './codeServer.mjs';
 const t0 = Date.now();
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 const say = (msg) => console.log(`[e2e ${elapsed()}] ${msg}`);
@@ -91,7 +91,7 @@ async function main() {
   let code = 2;
   let verdict = { passes: 0, failures: 0, note: '' };
   try {
-    child = spawned = spawn(
+    child = trackServer(spawn(
       process.execPath,
       [
         ENTRY,
@@ -117,7 +117,7 @@ async function main() {
           ...(opts.untrusted ? { AMO_E2E_UNTRUSTED: '1' } : {}),
         },
       },
-    );
+    ));
     const deadline = Date.now() + opts.timeout * 1000;
     await waitHealthy(port, child, Math.min(deadline, Date.now() + 60_000));
     say('code-server is up');
@@ -231,27 +231,4 @@ function readResults(file) {
   }
 }
 
-// code-server runs detached (its own process group): on Ctrl-C / SIGTERM of the driver, end that group too.
-let spawned;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    if (spawned?.pid) {
-      try {
-        process.kill(-spawned.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }
-    console.log('e2e: 0 passed, 1 failed');
-    process.exit(130);
-  });
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`[e2e] ${err?.stack ?? err}`);
-    console.log('e2e: 0 passed, 1 failed');
-    process.exit(1);
-  },
-);
+runDriver(main, { tag: 'e2e', failed: 'e2e: 0 passed, 1 failed' });

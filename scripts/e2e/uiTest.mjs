@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, waitHealthy } from './codeServer.mjs';
+import { CHROMIUM, ENTRY, ROOT, freePort, killGroup, loadPlaywright, prepareRunFolder, runDriver, trackServer, waitHealthy } from './codeServer.mjs';
 const SHOTS = path.join(ROOT, 'test-results/e2e-ui');
 const DOCS_SHOT = path.join(ROOT, 'docs/images/vscode.png');
 const EXTENSION_ID = 'amo-authoring.amo-authoring';
@@ -104,11 +104,11 @@ async function main() {
   let code = 1;
   let timer;
   try {
-    child = spawned = spawn(
+    child = trackServer(spawn(
       process.execPath,
       [ENTRY, '--auth', 'none', '--bind-addr', host, ...common, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
       { detached: true, stdio: ['ignore', logFd, logFd], env: { ...process.env, ...env } },
-    );
+    ));
     const deadline = Date.now() + opts.timeout * 1000;
     await waitHealthy(port, child, Math.min(deadline, Date.now() + 60_000));
     say(`code-server is up on ${host}`);
@@ -267,8 +267,9 @@ async function scenario(page, host, workspace, extDir, opts) {
     for (const title of ['See a diagnostic', 'Fix it with a quick fix', 'Preview the deliverables']) {
       await steps.filter({ hasText: title }).first().waitFor({ state: 'attached' });
     }
-    // The step's markdown media is rendered in a webview beside the steps.
-    await page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('body', { hasText: 'GYMNASE-TILLEULS' }).waitFor({ state: 'visible' });
+    // The step's markdown media is rendered in a webview of its own. The AMO preview is a webview too,
+    // and the order of the two frames in the DOM varies: look in each until one shows the media.
+    await waitForWebviewText(page, 'GYMNASE-TILLEULS', 30000);
   });
   await shot(page, '04-walkthrough');
 
@@ -331,26 +332,19 @@ async function docsScreenshot(page) {
   check(size < 300 * 1024, `docs/images/vscode.png is ${(size / 1024).toFixed(0)} KB (budget 300 KB)`);
 }
 
-let spawned;
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.once(sig, () => {
-    if (spawned?.pid) {
-      try {
-        process.kill(-spawned.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
+/** Waits until the body of one of the page's webviews (whichever) contains `text`. */
+async function waitForWebviewText(page, text, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  const frames = page.locator('iframe.webview.ready');
+  for (;;) {
+    const n = await frames.count();
+    for (let i = 0; i < n; i++) {
+      const body = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('iframe#active-frame').locator('body', { hasText: text });
+      if (await body.isVisible().catch(() => false)) return;
     }
-    console.log('e2e-ui: interrupted');
-    process.exit(130);
-  });
+    if (Date.now() > deadline) throw new Error(`no webview shows « ${text} » after ${timeoutMs} ms (${n} webview(s) open)`);
+    await page.waitForTimeout(250);
+  }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(`[e2e-ui] ${err?.stack ?? err}`);
-    console.log('e2e-ui: failed');
-    process.exit(1);
-  },
-);
+runDriver(main, { tag: 'e2e-ui', failed: 'e2e-ui: failed', interrupted: 'e2e-ui: interrupted' });
