@@ -44,9 +44,13 @@ export function codes(diags: AmoDiagnostic[]): string[] {
   return diags.map((d) => d.code);
 }
 
-const WANT = /#\s*want\s+([A-Za-z0-9 -]+?)\s*$/;
+const WANT = /#\s*want\s+([A-Za-z0-9 :-]+?)\s*$/;
 
-/** `# want CODE…` markers of a fixture: the set of "line:CODE" (1-based lines). */
+/**
+ * `# want CODE…` markers of a fixture: the set of "line:CODE" (1-based lines). A marker may also pin the
+ * severity, `# want CSL-015:warning` (error, warning, information, hint): the severity policy is then
+ * part of the golden test.
+ */
 export function wantedMarkers(text: string): string[] {
   const out: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -56,6 +60,16 @@ export function wantedMarkers(text: string): string[] {
   return out.sort();
 }
 
-export function actualMarkers(diags: AmoDiagnostic[]): string[] {
-  return diags.map((d) => `${d.range.start.line + 1}:${d.code}`).sort();
+const SEVERITY_NAME = ['', 'error', 'warning', 'information', 'hint'];
+
+/**
+ * The diagnostics as markers; where `wanted` pins a severity for a line and code, the actual marker carries
+ * the actual severity, so that a wrong severity shows as a difference.
+ */
+export function actualMarkers(diags: AmoDiagnostic[], wanted: string[] = []): string[] {
+  const pinned = new Set(wanted.filter((w) => w.split(':').length === 3).map((w) => w.split(':').slice(0, 2).join(':')));
+  return diags.map((d) => {
+    const m = `${d.range.start.line + 1}:${d.code}`;
+    return pinned.has(m) ? `${m}:${SEVERITY_NAME[d.severity ?? 1]}` : m;
+  }).sort();
 }

@@ -21,8 +21,9 @@ describe('golden fixtures (# want markers)', () => {
     it(path.relative(ROOT, file), () => {
       const text = fs.readFileSync(file, 'utf8');
       const diags = makeService().getDiagnostics({ uri: uriOf(file), text });
-      const detail = diags.map((d) => `  ${d.range.start.line + 1}:${d.code} ${d.message}`).join('\n');
-      assert.deepStrictEqual(actualMarkers(diags), wantedMarkers(text), `diagnostics of ${path.basename(file)}:\n${detail}`);
+      const detail = diags.map((d) => `  ${d.range.start.line + 1}:${d.code}:${['', 'error', 'warning', 'information', 'hint'][d.severity ?? 1]} ${d.message}`).join('\n');
+      const wanted = wantedMarkers(text);
+      assert.deepStrictEqual(actualMarkers(diags, wanted), wanted, `diagnostics of ${path.basename(file)}:\n${detail}`);
     });
   }
 });

@@ -37,7 +37,9 @@ describe('versioned legal data', () => {
 
   it('chooses the threshold family from nature and buyer', () => {
     assert.strictEqual(euThresholdKey('travaux', 'etat', false), 'travaux');
-    assert.strictEqual(euThresholdKey('services', 'etat', false), 'fcs_etat');
+    // The 140 k€ services threshold is the central government authorities' only (notice on thresholds).
+    assert.strictEqual(euThresholdKey('services', 'autorite_publique_centrale', false), 'fcs_etat');
+    assert.strictEqual(euThresholdKey('services', 'etat_autre', false), 'fcs_autres_pa');
     assert.strictEqual(euThresholdKey('services', 'collectivite', false), 'fcs_autres_pa');
     assert.strictEqual(euThresholdKey('fournitures', 'entite_adjudicatrice', false), 'fcs_ea_defense');
     assert.strictEqual(euThresholdKey('fournitures', 'collectivite', true), 'fcs_ea_defense');

@@ -2,7 +2,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ParsedDocument } from './parse';
 import { locate } from './parse';
 import { rulesFor } from './rules/registry';
-import { subjectToLivreIV } from './rules/programme/content';
+import { livreIVStatus } from './rules/buyer';
+import { outsideCcp } from './rules/consultation/model';
 import type { ProgrammeLink, Rule } from './rules/types';
 import { validateSchema } from './schema';
 import type { AmoConfig, AmoDiagnostic, DiagnosticData, Locale, Msg, Severity } from './types';
@@ -39,7 +40,10 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
   const schema = validateSchema(parsed);
   if (!isObj(parsed.data)) return [...out, ...schema];
   const data = parsed.data;
-  const demote = parsed.kind === 'programme' && !subjectToLivreIV(data);
+  const scope: Scope = {
+    livreIV: parsed.kind === 'programme' ? livreIVStatus(data) : 'yes',
+    ccp: parsed.kind === 'consultation' ? !outsideCcp({ data, today: options.today, programme: options.programme }) : true,
+  };
   for (const rule of rulesFor(parsed.kind)) {
     try {
       rule.check({
@@ -49,7 +53,7 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
         programme: options.programme,
         report(path, message, opts) {
           const [start, end] = locate(parsed.doc, path, opts?.target ?? 'key');
-          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, demote), message, url: rule.url, data: { ...opts?.data, path: [...path] } });
+          out.push({ code: rule.id, start, end, severity: effectiveSeverity(rule, opts?.severity, scope), message, url: rule.url, data: { ...opts?.data, path: [...path] } });
         },
       });
     } catch (err) {
@@ -60,9 +64,23 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
   return [...out, ...schema];
 }
 
-function effectiveSeverity(rule: Rule, requested: Severity | undefined, demote: boolean): Severity {
+/** Which law binds the document's owner: Livre IV (programmes), the procurement code (consultations). */
+interface Scope {
+  livreIV: 'yes' | 'no' | 'maybe';
+  ccp: boolean;
+}
+
+/**
+ * The severity policy (docs/rules.md): an error only where the law binding this owner is broken. A Livre IV
+ * rule is information for an owner outside L2411-1 and at most a warning where the category does not settle
+ * it; a procurement-code rule is information for a private owner; an unverified basis is never an error.
+ */
+function effectiveSeverity(rule: Rule, requested: Severity | undefined, scope: Scope): Severity {
   let s = requested ?? rule.severity;
-  if (demote && rule.livreIV) s = 'information';
+  const blocking = s === 'error' || s === 'warning';
+  if (rule.livreIV && scope.livreIV === 'no' && blocking) s = 'information';
+  if (rule.livreIV && scope.livreIV === 'maybe' && s === 'error') s = 'warning';
+  if (rule.scope === 'ccp' && !scope.ccp && blocking) s = 'information';
   // Rules whose basis is unverified are never errors (domain reference §2.0).
   if (rule.confidence === 'U' && s === 'error') s = 'warning';
   return s;

@@ -14,8 +14,13 @@ export interface RuleMeta {
   confidence: Confidence;
   /** A public source, used as the diagnostic's codeDescription. */
   url?: string;
-  /** A Livre IV (loi MOP) requirement: demoted to information for buyers outside L2411-1 (PRG-014). */
+  /** A Livre IV (loi MOP) requirement: demoted to information for buyers outside L2411-1 (PRG-014), to a warning where the category does not settle it. */
   livreIV?: boolean;
+  /**
+   * `ccp`: a rule of the public procurement code, demoted to information for a buyer outside it (a private
+   * owner). Rules without a scope (integrity, practice) apply to every file.
+   */
+  scope?: 'ccp';
 }
 
 export interface ReportOptions {

@@ -1,6 +1,9 @@
-import { euThresholdKey, EU_THRESHOLDS, valueAt, type Lookup, type MinimumDelay } from '../../data/legalData';
+import { BUYER_CATEGORIES, euThresholdKey, EU_THRESHOLDS, valueAt, type BuyerCategory, type DatedValue, type Lookup, type MinimumDelay } from '../../data/legalData';
+import type { Msg } from '../../types';
+import { categoriesOf } from '../buyer';
+export { categoriesOf };
 import type { Path } from '../../types';
-import { date, daysBetween, isObj, list, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
+import { addDays, date, daysBetween, frDate, isObj, list, nonEmpty, num, obj, str, sum, type Obj } from '../../util/index';
 import type { RuleContext } from '../types';
 
 export const FORMALISED = new Set(['AOO', 'AOR', 'PN', 'DC']);
@@ -58,10 +61,80 @@ export function hasWeight(c: Obj): boolean {
   return num(c.ponderation) !== undefined || isObj(c.fourchette);
 }
 
-/** The consultation's reference date for dated rules: the launch, else today (stated in messages). */
+/**
+ * The consultation's reference date for dated rules. `date_lancement`, else `date_envoi_avis` (a consultation
+ * is engaged when its notice is sent: décret 2025-1386 art. 4) are exact. Without them, the launch precedes
+ * every other date of the file, so the earliest of those is an upper bound (`bounded`): a rule must never apply
+ * an obligation that starts after a launch that may have come before it. With no date at all, today (a draft
+ * being written now, `assumed`).
+ */
+export interface LaunchInfo {
+  date: string;
+  /** No date in the file: today's date is used. */
+  assumed: boolean;
+  /** Only an upper bound of the launch is known (the earliest other date of the file). */
+  bounded: boolean;
+  /** The key whose value is used, or 'today'. */
+  source: string;
+}
+
+const LATER_DATES = ['date_limite_candidatures', 'date_envoi_invitation', 'date_limite_offres', 'date_notification_rejet', 'date_attribution_prevue', 'date_signature'];
+
+export function launchInfo(ctx: ConsultationFacts): LaunchInfo {
+  for (const key of ['date_lancement', 'date_envoi_avis']) {
+    const d = date(ctx.data[key]);
+    if (d) return { date: d, assumed: false, bounded: false, source: key };
+  }
+  let best: { date: string; source: string } | undefined;
+  for (const key of LATER_DATES) {
+    const d = date(ctx.data[key]);
+    if (d && (!best || d < best.date)) best = { date: d, source: key };
+  }
+  if (best) return { ...best, assumed: false, bounded: true };
+  return { date: ctx.today, assumed: true, bounded: false, source: 'today' };
+}
+
+/** The reference date (see launchInfo), with `assumed` when today's date stands in for it. */
 export function launchDate(ctx: ConsultationFacts): { date: string; assumed: boolean } {
-  const d = date(ctx.data.date_lancement);
-  return d ? { date: d, assumed: false } : { date: ctx.today, assumed: true };
+  const l = launchInfo(ctx);
+  return { date: l.date, assumed: l.assumed };
+}
+
+/** How the reference date is said in a message: « lancée le … », « au plus tard le … (date_limite_offres) », « date du jour … ». */
+export function launchText(l: LaunchInfo): { fr: string; en: string } {
+  if (l.assumed) return { fr: `sans date de lancement (date du jour ${frDate(l.date)} retenue)`, en: `without a launch date (today ${l.date} assumed)` };
+  if (l.bounded) return { fr: `lancée au plus tard le ${frDate(l.date)} (${l.source}, date_lancement absente)`, en: `launched on ${l.date} at the latest (${l.source}; no date_lancement)` };
+  return { fr: `lancée le ${frDate(l.date)}${l.source === 'date_envoi_avis' ? ' (envoi de l’avis)' : ''}`, en: `launched on ${l.date}${l.source === 'date_envoi_avis' ? ' (notice sent)' : ''}` };
+}
+
+/**
+ * The dates at which a dated value must be read: the reference date, and when only an upper bound is known,
+ * every period start of the last 12 months before it (the launch may fall in any of them).
+ */
+export function candidateDates(l: LaunchInfo, table: readonly DatedValue[]): string[] {
+  if (!l.bounded) return [l.date];
+  const earliest = addDays(l.date, -365);
+  const out = new Set([l.date, earliest]);
+  for (const r of table) if (r.from && r.from > earliest && r.from < l.date) out.add(r.from);
+  return [...out];
+}
+
+/** A dated value read over the candidate dates: the most lenient and the strictest reading. */
+export interface DatedRange {
+  min: number;
+  max: number;
+  /** Every candidate date lies outside the known periods: the value is extrapolated, no error may rest on it. */
+  extrapolated: boolean;
+  entry: DatedValue;
+}
+
+export function datedRange(table: readonly DatedValue[], key: string, l: LaunchInfo): DatedRange | undefined {
+  const hits = candidateDates(l, table).map((d) => valueAt(table, key, d)).filter((x): x is Lookup => x !== undefined);
+  if (hits.length === 0) return undefined;
+  const known = hits.filter((h) => !h.extrapolated);
+  const use = known.length > 0 ? known : hits;
+  const values = use.map((h) => h.value);
+  return { min: Math.min(...values), max: Math.max(...values), extrapolated: known.length === 0, entry: use[0].entry };
 }
 
 export function procedureType(data: Obj): string | undefined {
@@ -78,13 +151,73 @@ export function estimatedValue(data: Obj): number | undefined {
   return values.every((x) => x !== undefined) ? sum(values) : undefined;
 }
 
-/** Buyer category: the consultation's `acheteur.categorie`, else the programme's operation, else a local authority. */
-export function buyerCategory(ctx: ConsultationFacts): { categorie: string; assumed: boolean } {
+/** Who buys: the categories the buyer may be, and where the file says so. */
+export interface BuyerProfile {
+  categories: string[];
+  /** The value as written (consultation's `acheteur.categorie`, else the programme's `operation.categorie_acheteur`). */
+  written?: string;
+  source: 'consultation' | 'programme' | 'default';
+}
+
+/** Buyer: the consultation's `acheteur.categorie`, else the programme's operation, else a local authority (assumed). */
+export function buyerProfile(ctx: ConsultationFacts): BuyerProfile {
   const own = str(obj(ctx.data.acheteur).categorie);
-  if (own) return { categorie: own, assumed: false };
+  const ownCats = categoriesOf(own);
+  if (ownCats.length > 0) return { categories: ownCats, written: own, source: 'consultation' };
   const prog = str(obj(ctx.programme?.data.operation).categorie_acheteur);
-  if (prog) return { categorie: prog, assumed: false };
-  return { categorie: 'collectivite', assumed: true };
+  const progCats = categoriesOf(prog);
+  if (progCats.length > 0) return { categories: progCats, written: prog, source: 'programme' };
+  return { categories: ['collectivite'], source: 'default' };
+}
+
+/** Kept for hovers: the category as written (or the default), and whether it was assumed. */
+export function buyerCategory(ctx: ConsultationFacts): { categorie: string; assumed: boolean } {
+  const p = buyerProfile(ctx);
+  return { categorie: p.written ?? p.categories[0], assumed: p.source === 'default' };
+}
+
+/** A finding for one reading of the buyer category. */
+export interface Verdict {
+  severity: 'error' | 'warning';
+  message: Msg;
+}
+
+/**
+ * Runs `test` for every category the buyer may be and combines: an error only when every reading breaks the
+ * law (the file then cannot be lawful), a warning when some do; the message is the first failing reading's.
+ * Buyers outside the CCP (private owners) never fail a CCP test.
+ */
+export function judgeBuyer(profile: BuyerProfile, test: (cat: BuyerCategory, id: string) => Verdict | undefined): Verdict | undefined {
+  const verdicts = profile.categories.map((id) => (BUYER_CATEGORIES[id].ccp === 'none' ? undefined : test(BUYER_CATEGORIES[id], id)));
+  const failing = verdicts.filter((v): v is Verdict => v !== undefined);
+  if (failing.length === 0) return undefined;
+  const all = failing.length === verdicts.length && failing.every((v) => v.severity === 'error');
+  const first = failing.find((v) => v.severity === 'error') ?? failing[0];
+  if (all) return first;
+  const note = failing.length < verdicts.length ? { fr: ` (selon la catégorie exacte de l’acheteur « ${profile.written ?? ''} » : précisez-la)`, en: ` (depending on the exact buyer category '${profile.written ?? ''}': make it precise)` } : { fr: '', en: '' };
+  return { severity: 'warning', message: { fr: first.message.fr + note.fr, en: first.message.en + note.en } };
+}
+
+/** The buyer is outside the CCP (a private owner): procurement rules are shown as information. */
+export function outsideCcp(ctx: ConsultationFacts): boolean {
+  return buyerProfile(ctx).categories.every((c) => BUYER_CATEGORIES[c].ccp === 'none');
+}
+
+/**
+ * The estimated value of the works of the whole operation (R2121-5: every works contract of the operation is
+ * counted): the consultation's `valeur_estimee_operation_ht`, else the programme's, else the programme's
+ * works envelope (`enveloppe_financiere.part_travaux`, € HT).
+ */
+export function operationWorksValue(ctx: ConsultationFacts): { value: number; source: string } | undefined {
+  const own = num(ctx.data.valeur_estimee_operation_ht);
+  if (own !== undefined) return { value: own, source: 'valeur_estimee_operation_ht' };
+  const p = ctx.programme?.data;
+  if (!p) return undefined;
+  const prog = num(p.valeur_estimee_operation_ht);
+  if (prog !== undefined) return { value: prog, source: 'programme : valeur_estimee_operation_ht' };
+  const part = num(obj(p.enveloppe_financiere).part_travaux);
+  if (part !== undefined) return { value: part, source: 'programme : enveloppe_financiere.part_travaux' };
+  return undefined;
 }
 
 export function isDefense(data: Obj): boolean {
@@ -95,17 +228,26 @@ export interface Threshold extends Lookup {
   key: string;
 }
 
+/** The EU threshold of the buyer's first category at the reference date (hovers; rules use euRange per category). */
 export function euThreshold(ctx: ConsultationFacts): Threshold {
-  const key = euThresholdKey(str(ctx.data.nature), buyerCategory(ctx).categorie, isDefense(ctx.data));
-  const at = launchDate(ctx).date;
+  const key = euThresholdKey(str(ctx.data.nature), buyerProfile(ctx).categories[0], isDefense(ctx.data));
+  const at = launchInfo(ctx).date;
   const lookup = valueAt(EU_THRESHOLDS, key, at);
   if (!lookup) throw new Error(`No EU threshold for key '${key}': the legal data table is incomplete.`);
   return { ...lookup, key };
 }
 
+/** The EU threshold for one buyer category, read over the candidate launch dates. */
+export function euRange(ctx: ConsultationFacts, categorie: string): DatedRange & { key: string } {
+  const key = euThresholdKey(str(ctx.data.nature), categorie, isDefense(ctx.data));
+  const r = datedRange(EU_THRESHOLDS, key, launchInfo(ctx));
+  if (!r) throw new Error(`No EU threshold for key '${key}': the legal data table is incomplete.`);
+  return { ...r, key };
+}
+
 export const THRESHOLD_LABEL: Record<string, { fr: string; en: string }> = {
   travaux: { fr: 'travaux', en: 'works' },
-  fcs_etat: { fr: 'fournitures et services, État', en: 'supplies and services, central government' },
+  fcs_etat: { fr: 'fournitures et services, autorités publiques centrales', en: 'supplies and services, central government authorities' },
   fcs_autres_pa: { fr: 'fournitures et services, autres pouvoirs adjudicateurs', en: 'supplies and services, other contracting authorities' },
   fcs_ea_defense: { fr: 'fournitures et services, entités adjudicatrices et défense', en: 'supplies and services, utilities and defence' },
 };
