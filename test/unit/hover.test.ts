@@ -219,6 +219,6 @@ date_limite_offres: 2026-10-01
   it('takes the buyer category from the programme', () => {
     const files = { [uriOf('/virtual/op.programme.yaml')]: 'operation: {id: OP, intitule: X, categorie_acheteur: etat}\n' };
     const text = md(hover('c.consultation.yaml', `programme: ./op.programme.yaml\n${AOO.replace('valeur_estimee_ht:', 'valeur_estim|ee_ht:')}`, { files }));
-    assert.match(text, /fournitures et services, État\) : 140\s000\s€\sHT[\s\S]*Acheteur : etat/);
+    assert.match(text, /fournitures et services, autorités publiques centrales\) : 140\s000\s€\sHT[\s\S]*Acheteur : etat/);
   });
 });

@@ -349,7 +349,7 @@ describe('lifecycle features (issue #8)', () => {
     it('the reception date: end of the GPA, days since it ended, open reserves', () => {
       const text = hover(CONS_URI, CONSULTATION.replace('date_reception: 2025-11-03', 'date_rec|eption: 2025-11-03'));
       assert.match(text, /garantie de parfait achèvement/); // the key's schema documentation first
-      assert.match(text, /\*\*Fin de la garantie de parfait achèvement : 03\/11\/2026 \(réception \+ 1 an, C\. civ\. 1792-6\)\*\* — terminée depuis 25 jours/);
+      assert.match(text, /\*\*Fin de la garantie de parfait achèvement : 03\/11\/2026 \(réception \+ 1 an : CCAG-Travaux 2021 art\. 44\.1 ; C\. civ\. 1792-6 en marché privé\)\*\* — terminée depuis 25 jours/);
       assert.match(text, /Réserves : 4, dont 3 ouverte\(s\), 1 en retard sur la levée prévue/);
       const running = hover(CONS_URI, CONSULTATION.replace('date_reception: 2025-11-03', 'date_reception: 2026-03-1|0'));
       assert.match(running, /Fin de la garantie de parfait achèvement : 10\/03\/2027[^\n]*— 102 jours restants/);

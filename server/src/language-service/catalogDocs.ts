@@ -125,7 +125,7 @@ const RISK_BASIS: Record<string, string> = {
   'PROC-CRITERE-ENV': 'CCP L2152-7 (loi 2021-1104 art. 35) ; décret 2022-767',
   'ENT-DEFAILLANCE': 'CCP R2181-7 (décret 2025-1383)',
   'ORG-PROGRAMME': 'CCP L2421-3, L2421-5',
-  'EXP-GPA': 'C. civ. 1792-6 ; CCAG-Travaux art. 41',
+  'EXP-GPA': 'CCAG-Travaux 2021 art. 44.1 (marchés publics, si le marché s’y réfère) ; C. civ. 1792-6 (marchés privés)',
 };
 
 export function strategyDoc(code: string, locale: Locale): string | undefined {

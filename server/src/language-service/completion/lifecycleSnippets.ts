@@ -187,7 +187,7 @@ export function receptionSnippets(req: CompletionRequest): CompletionItem[] {
   const head = ['reception:', `  date_opr: \${1:${today}}`, `  date_reception: \${2:${today}}`];
   const withReserves = [...head, '  decision: ${3:avec_reserves}', '  reserves:', ...renumbered.map((l, i) => (i === 0 ? `    - ${l}` : `      ${l}`))];
   const without = [...head, '  decision: ${3:sans_reserve}'];
-  const gpa = en ? 'The GPA (one-year completion guarantee) runs from the reception date (C. civ. 1792-6; CCAG-Travaux 2021 art. 41, 44).' : 'La garantie de parfait achèvement court un an à compter de la date de réception (C. civ. 1792-6 ; CCAG-Travaux 2021 art. 41, 44).';
+  const gpa = en ? 'The GPA (one-year completion guarantee) runs from the effective date of the reception: contractual in public works (CCAG-Travaux 2021 art. 44.1), legal in private works (C. civ. 1792-6).' : 'La garantie de parfait achèvement court un an à compter de la date d’effet de la réception : contractuelle en marché public (CCAG-Travaux 2021 art. 44.1), légale en marché privé (C. civ. 1792-6).';
   return [
     makeItem(req, {
       label: en ? 'reception (with reservations)' : 'reception (avec réserves)',

@@ -145,7 +145,7 @@ export function indicatorFacts(d: HoverData, index: number): string | undefined 
 /** The GPA line: its end and the days left, or since when it is over. */
 function gpaLine(d: HoverData, end: string): string {
   const left = daysBetween(d.env.today, end);
-  const head = `${d.k('Fin de la garantie de parfait achèvement', 'End of the one-year completion guarantee (GPA)')} ${d.date(end)} ${d.t('(réception + 1 an, C. civ. 1792-6)', '(acceptance + 1 year, C. civ. 1792-6)')}`;
+  const head = `${d.k('Fin de la garantie de parfait achèvement', 'End of the one-year completion guarantee (GPA)')} ${d.date(end)} ${d.t('(réception + 1 an : CCAG-Travaux 2021 art. 44.1 ; C. civ. 1792-6 en marché privé)', '(acceptance + 1 year: CCAG-Travaux 2021 art. 44.1; C. civ. 1792-6 for private works)')}`;
   if (left > 0) return `**${head}** — ${d.t(`${days(d, left)} restants`, `${days(d, left)} left`)}`;
   if (left === 0) return `**${head}** — ${d.t('aujourd’hui', 'today')}`;
   return `**${head}** — ${d.t(`terminée depuis ${days(d, left)}`, `ended ${days(d, left)} ago`)}`;

@@ -142,6 +142,8 @@ export const AMO_003: Rule = {
   check(ctx) {
     const mission = missionOf(ctx.data);
     if (mission !== 'amo' && mission !== 'moe' && str(ctx.data.nature) !== 'maitrise_oeuvre') return;
+    // A design contest's jury judges projects, not teams (R2162-18).
+    if (str(obj(ctx.data.procedure).type) === 'CONCOURS') return;
     const what = mission === 'amo' ? { fr: 'd’assistance à maîtrise d’ouvrage', en: 'project-management assistance' } : { fr: 'de maîtrise d’œuvre', en: 'design' };
     for (const set of criteriaSets(ctx.data)) {
       // No criteria at all is CSL-001's finding.

@@ -47,12 +47,14 @@ export const NRJ_001B: Rule = {
 };
 
 /** The RE2020 typology: declared, else read from the operation's use. */
-function typology(data: Obj): string | undefined {
+export function typology(data: Obj): string | undefined {
   const t = str(obj(obj(data.energie).re2020).typologie);
   if (t) return t;
   const usage = (str(obj(data.operation).usage) ?? '').toLowerCase();
   if (/logement|habitat/.test(usage)) return 'logement';
   if (/bureau/.test(usage)) return 'bureaux';
+  // Higher education falls under décret 2026-16 (1 May 2026), primary and secondary schools under 1 July 2022.
+  if (/universit|enseignement sup[ée]rieur|[ée]tudes sup[ée]rieures/.test(usage)) return 'tertiaire_specifique';
   if (/[ée]cole|coll[eè]ge|lyc[ée]e|enseignement|scolaire/.test(usage)) return 'enseignement';
   if (/m[ée]diath[eè]que|biblioth[eè]que|h[oô]tel|cr[eè]che|restaurant|commerce|sant[ée]|gymnase|sport|industri|artisan|universit/.test(usage)) return 'tertiaire_specifique';
   return undefined;
@@ -66,7 +68,7 @@ const RE2020_FROM: Record<string, string> = {
 };
 
 export const NRJ_002: Rule = {
-  id: 'NRJ-002', kind: 'programme', severity: 'error', confidence: 'V', basis: 'CCH R172-x ; décret 2026-16',
+  id: 'NRJ-002', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'CCH R172-x ; décret 2026-16 (la RE2020 s’impose au bâtiment ; le programme devrait en fixer les objectifs)',
   title: { fr: 'Bâtiment neuf soumis à la RE2020 (selon la date de dépôt du PC) : objectifs Bbio, Cep, Cep,nr, Ic énergie, Ic construction, DH', en: 'New building under RE2020 (by permit filing date): Bbio, Cep, Cep,nr, Ic energy, Ic construction, DH targets' },
   check(ctx) {
     if (str(obj(ctx.data.operation).nature) !== 'construction_neuve') return;
@@ -98,7 +100,7 @@ export const NRJ_003: Rule = {
 const FOST = /^(BAR|BAT|IND|AGRI|RES|TRA)-[A-Z]{2}-\d{3}$/;
 
 export const NRJ_004: Rule = {
-  id: 'NRJ-004', kind: 'programme', severity: 'error', confidence: 'V', basis: 'Nomenclature des fiches d’opérations standardisées (arrêté du 22 déc. 2014 modifié)',
+  id: 'NRJ-004', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'Nomenclature des fiches d’opérations standardisées (arrêté du 22 déc. 2014 modifié)',
   url: 'https://www.ecologie.gouv.fr/operations-standardisees-deconomies-denergie',
   title: { fr: 'Code de fiche CEE valide (ex. BAT-EN-101)', en: 'Valid CEE sheet code (e.g. BAT-EN-101)' },
   check(ctx) {

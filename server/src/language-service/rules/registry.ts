@@ -1,11 +1,14 @@
 import type { DocKind } from '../types';
 import { amoRules } from './amo';
+import { clauseRules } from './consultation/clauses';
+import { contestRules } from './consultation/contest';
 import { criteriaRules } from './consultation/criteria';
 import { executionRules } from './consultation/execution';
 import { procedureRules } from './consultation/procedure';
 import { scoringRules } from './consultation/scoring';
 import { energyRules } from './energy';
 import { followupRules } from './followup';
+import { actorRules } from './programme/actors';
 import { contentRules } from './programme/content';
 import { phaseRules } from './programme/phases';
 import { receptionRules } from './reception';
@@ -19,8 +22,11 @@ export const RULES: readonly Rule[] = [
   ...scoringRules,
   ...procedureRules,
   ...executionRules,
+  ...clauseRules,
+  ...contestRules,
   ...contentRules,
   ...phaseRules,
+  ...actorRules,
   ...riskRules,
   ...energyRules,
   ...followupRules,

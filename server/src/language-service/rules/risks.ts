@@ -33,7 +33,7 @@ export function criticality(r: Obj): number | undefined {
 }
 
 export const RSK_001: Rule = {
-  id: 'RSK-001', kind: 'programme', severity: 'error', confidence: 'V', basis: 'ISO 31000:2018 (enregistrement) ; ISO Guide 73 (propriétaire du risque)',
+  id: 'RSK-001', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 (enregistrement) ; ISO Guide 73 (propriétaire du risque)',
   title: { fr: 'Chaque risque a un id unique, un titre, une catégorie, un propriétaire, une probabilité, un impact et un statut', en: 'Each risk has a unique id, a title, a category, an owner, a likelihood, an impact and a status' },
   check(ctx) {
     const custom = list(ctx.data.categories_risques).map((c) => (isObj(c) ? str(c.code) ?? str(c.libelle) : str(c))).filter((c): c is string => !!c);
@@ -60,7 +60,7 @@ export const RSK_001: Rule = {
 };
 
 export const RSK_002: Rule = {
-  id: 'RSK-002', kind: 'programme', severity: 'error', confidence: 'S', basis: 'Pratique (AUNEGE, GERMA)',
+  id: 'RSK-002', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Pratique (AUNEGE, GERMA)',
   title: { fr: 'Échelle des risques déclarée (4 ou 5 niveaux) ; probabilités et impacts entiers dans l’échelle', en: 'Risk scale declared (4 or 5 levels); likelihoods and impacts are integers within it' },
   check(ctx) {
     const list_ = risks(ctx.data);
@@ -85,7 +85,7 @@ export const RSK_002: Rule = {
 };
 
 export const RSK_003: Rule = {
-  id: 'RSK-003', kind: 'programme', severity: 'error', confidence: 'S', basis: 'Pratique P × G',
+  id: 'RSK-003', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Pratique P × G',
   title: { fr: 'La criticité indiquée égale probabilité × impact', en: 'The stated criticality equals likelihood × impact' },
   check(ctx) {
     risks(ctx.data).forEach((r, i) => {
@@ -126,7 +126,7 @@ export const RSK_004: Rule = {
 };
 
 export const RSK_005: Rule = {
-  id: 'RSK-005', kind: 'programme', severity: 'error', confidence: 'V', basis: 'ISO 31000:2018 §6.5.2',
+  id: 'RSK-005', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 §6.5.2',
   title: { fr: 'Stratégie de traitement parmi les options d’ISO 31000', en: 'Treatment strategy among the ISO 31000 options' },
   check(ctx) {
     const codes = STRATEGIES.map((s) => s.code);

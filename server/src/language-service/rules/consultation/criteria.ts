@@ -1,7 +1,7 @@
 import { keyDate, PRACTICE_DEFAULTS } from '../../data/legalData';
-import { frDate, isObj, list, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
-import type { Rule } from '../types';
-import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, procedureType, FORMALISED } from './model';
+import { isObj, list, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
+import type { Rule, RuleContext } from '../types';
+import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, launchInfo, launchText, procedureType, FORMALISED } from './model';
 
 const L2152_7 = 'http://www.marche-public.fr/ccp/L2152-07-attribution-offre-economiquement-plus-avantageuse-criteres-objectifs.htm';
 const R2152_7 = 'https://www.marche-public.fr/ccp/R2152-07-criteres-attribution-offre-economiquement-plus-avantageuse.htm';
@@ -11,18 +11,21 @@ function label(c: Obj): string {
 }
 
 export const CSL_001: Rule = {
-  id: 'CSL-001', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-11 ; L2152-8',
+  id: 'CSL-001', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP R2152-11 ; CE 30 janv. 2009, ANPE, n° 290236',
   url: 'https://code-commande-publique.com/?p=25728',
   title: { fr: 'Au moins un critère d’attribution, chacun avec sa modalité de mise en œuvre (pondération, fourchette ou rang)', en: 'At least one award criterion, each with how it is applied (weight, range or rank)' },
   check(ctx) {
-    // A contract without advertising or competition (SPMC) is negotiated with one operator: no award criteria.
-    if (procedureType(ctx.data) === 'SPMC') return;
+    // A contract without advertising or competition (SPMC) is negotiated with one operator: no award criteria;
+    // a design contest's jury judges projects on the contest's own criteria (R2162-18), not award criteria.
+    if (procedureType(ctx.data) === 'SPMC' || isContest(ctx.data)) return;
     for (const set of criteriaSets(ctx.data)) {
       if (set.criteres.length === 0) {
+        // Without the key the file says nothing of the criteria (a notice may refer to the RC): a warning.
+        const declared = Array.isArray(set.lotId === undefined ? ctx.data.criteres : set.owner.criteres);
         ctx.report(set.path, {
           fr: `Aucun critère d’attribution${set.lotId ? ` pour le lot ${set.lotId}` : ''} : les documents de la consultation doivent indiquer les critères et leurs modalités (R2152-11).`,
           en: `No award criterion${set.lotId ? ` for lot ${set.lotId}` : ''}: the consultation documents must state the criteria and how they apply (R2152-11).`,
-        });
+        }, { severity: declared ? 'error' : 'warning' });
         continue;
       }
       const ranked = set.owner.hierarchisation === true;
@@ -39,9 +42,10 @@ export const CSL_001: Rule = {
 };
 
 export const CSL_002: Rule = {
-  id: 'CSL-002', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP L2152-7 ; R2152-7 2°', url: L2152_7,
-  title: { fr: 'Le prix ou le coût figure parmi les critères', en: 'Price or cost is among the criteria' },
+  id: 'CSL-002', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2152-7 ; R2152-7 2°', url: L2152_7,
+  title: { fr: 'Le prix ou le coût figure parmi les critères (hors concours : les projets ne sont pas chiffrés)', en: 'Price or cost is among the criteria (not for a design contest: projects are not priced)' },
   check(ctx) {
+    if (isContest(ctx.data)) return;
     for (const set of criteriaSets(ctx.data)) {
       if (set.criteres.length === 0 || set.criteres.some(isPriceOrCost)) continue;
       ctx.report(set.path, {
@@ -53,7 +57,7 @@ export const CSL_002: Rule = {
 };
 
 export const CSL_003: Rule = {
-  id: 'CSL-003', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-7 1° a', url: R2152_7,
+  id: 'CSL-003', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP R2152-7 1° a', url: R2152_7,
   title: { fr: 'Critère unique du prix réservé aux fournitures ou services standardisés', en: 'A single price criterion only for standardised supplies or services' },
   check(ctx) {
     const nature = str(ctx.data.nature);
@@ -68,27 +72,51 @@ export const CSL_003: Rule = {
   },
 };
 
-/** Whether a criteria set takes the environmental characteristics of the offer into account. */
-function envCovered(criteres: Obj[]): boolean {
-  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout') return true;
-  return criteres.some((c) => isEnvironmental(c) || list(c.sous_criteres).map(obj).some((s) => isEnvironmental(s) && num(s.ponderation) !== undefined));
+/** Sub-criteria at every depth (a third level is allowed). */
+function subCriteria(c: Obj): Obj[] {
+  return list(c.sous_criteres).map(obj).flatMap((s) => [s, ...subCriteria(s)]);
 }
 
-function envOnlyUnweighted(criteres: Obj[]): boolean {
-  return !envCovered(criteres) && criteres.some((c) => list(c.sous_criteres).map(obj).some((s) => isEnvironmental(s)));
+function weightOf(s: Obj): number | undefined {
+  return num(s.ponderation) ?? num(s.points);
+}
+
+/** Whether a criteria set takes the environmental characteristics of the offer into account with a published weight. */
+function envCovered(criteres: Obj[]): boolean {
+  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout' && isEnvironmental(criteres[0])) return true;
+  return criteres.some((c) => isEnvironmental(c) || subCriteria(c).some((s) => isEnvironmental(s) && weightOf(s) !== undefined));
+}
+
+/**
+ * Environmental characteristics present but not as a weighted criterion: an unweighted sub-criterion (the DAJ
+ * reads L2152-7 as "un critère prenant en compte les caractéristiques environnementales", which elements
+ * inside the technical criterion may satisfy), or a single cost criterion that does not say it includes them.
+ */
+function envPartly(criteres: Obj[]): boolean {
+  if (envCovered(criteres)) return false;
+  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout') return true;
+  return criteres.some((c) => subCriteria(c).some((s) => isEnvironmental(s)));
+}
+
+/** A design contest (R2162-15 et s.): projects judged by a jury, no price, no award criteria of L2152-7. */
+export function isContest(data: Obj): boolean {
+  return procedureType(data) === 'CONCOURS';
 }
 
 export const CSL_004: Rule = {
-  id: 'CSL-004', kind: 'consultation', severity: 'error', confidence: 'V',
-  basis: 'CCP L2152-7 (loi 2021-1104 art. 35) ; décret 2022-767', url: L2152_7,
-  title: { fr: 'Consultation lancée à partir du 21/08/2026 : un critère (ou sous-critère pondéré) prend en compte les caractéristiques environnementales ; pas de critère unique du prix', en: 'Consultation launched from 2026-08-21: a criterion (or weighted sub-criterion) takes environmental characteristics into account; no single price criterion' },
+  id: 'CSL-004', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp',
+  basis: 'CCP L2152-7 (loi 2021-1104 art. 35) ; R2152-7 mod. décret 2022-767', url: L2152_7,
+  title: { fr: 'Consultation lancée à partir du 21/08/2026 : un critère prend en compte les caractéristiques environnementales (erreur s’il n’y en a aucune trace, avertissement pour un sous-critère non pondéré ou un coût unique muet) ; pas de critère unique du prix', en: 'Consultation launched from 2026-08-21: a criterion takes environmental characteristics into account (an error when there is no trace of them, a warning for an unweighted sub-criterion or a silent single cost criterion); no single price criterion' },
   check(ctx) {
-    if (isDefense(ctx.data)) return;
-    const { date, assumed } = launchDate(ctx);
+    if (isDefense(ctx.data) || isContest(ctx.data)) return;
+    const l = launchInfo(ctx);
+    const date = l.date;
     const from = keyDate('critere_environnemental_obligatoire');
     if (date < from) return;
-    const when = assumed ? `date du jour ${frDate(date)} (date_lancement absente)` : `lancée le ${frDate(date)}`;
-    const whenEn = assumed ? `today ${date} (no date_lancement)` : `launched on ${date}`;
+    const when = launchText(l).fr;
+    const whenEn = launchText(l).en;
+    // With only an upper bound of the launch, it may have come before the date: the file cannot prove the breach.
+    const level = l.bounded ? 'warning' : 'error';
     const edge = date < keyDate('critere_environnemental_backstop_loi')
       ? { fr: ' Le décret 2022-767 fixe l’entrée en vigueur au 21/08/2026 (la loi prévoyait au plus tard le 22/08/2026).', en: ' Décret 2022-767 sets 2026-08-21 (the law\'s backstop was 2026-08-22).' }
       : { fr: '', en: '' };
@@ -98,44 +126,56 @@ export const CSL_004: Rule = {
         ctx.report([...set.path, 0], {
           fr: `Consultation ${when} : le critère unique du prix est interdit ; seul le coût (approche globale) peut être critère unique.${edge.fr}`,
           en: `Consultation ${whenEn}: a single price criterion is forbidden; only cost (global approach) may be the single criterion.${edge.en}`,
-        });
+        }, { severity: level });
+      } else if (envPartly(set.criteres)) {
+        ctx.report(set.path, set.criteres.length === 1
+          ? {
+            fr: `Consultation ${when} : le critère unique du coût doit prendre en compte les caractéristiques environnementales de l’offre (R2152-7 1°) ; indiquez-le (« environnemental: true ») et décrivez les éléments de coût concernés.${edge.fr}`,
+            en: `Consultation ${whenEn}: the single cost criterion must take the environmental characteristics of the offer into account (R2152-7 1°); say so ('environnemental: true') and describe the cost items concerned.${edge.en}`,
+          }
+          : {
+            fr: `Consultation ${when} : l’aspect environnemental n’apparaît que dans un sous-critère non pondéré. La DAJ admet un critère « prenant en compte » ces caractéristiques, mais sans poids publié leur prise en compte réelle ne se démontre pas : pondérez le sous-critère ou marquez le critère « environnemental: true ».${edge.fr}`,
+            en: `Consultation ${whenEn}: the environmental aspect only appears in an unweighted sub-criterion. The DAJ accepts a criterion that "takes into account" these characteristics, but without a published weight it cannot be shown: weight the sub-criterion or flag the criterion 'environnemental: true'.${edge.en}`,
+          }, { severity: 'warning' });
       } else if (!envCovered(set.criteres)) {
         ctx.report(set.path, {
           fr: `Consultation ${when} : au moins un critère (ou sous-critère pondéré) doit prendre en compte les caractéristiques environnementales de l’offre (« environnemental: true » ou type « environnement »).${edge.fr}`,
           en: `Consultation ${whenEn}: at least one criterion (or weighted sub-criterion) must take the environmental characteristics of the offer into account ('environnemental: true' or type 'environnement').${edge.en}`,
-        });
+        }, { severity: level });
       }
     }
   },
 };
 
 export const CSL_004B: Rule = {
-  id: 'CSL-004b', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'Déclarations DAJ ; PNAD',
-  title: { fr: 'Avant le 21/08/2026 : anticiper le critère environnemental ; aspect environnemental seulement en élément d’appréciation non pondéré', en: 'Before 2026-08-21: anticipate the environmental criterion; environmental aspect only as an unweighted assessment element' },
+  id: 'CSL-004b', kind: 'consultation', severity: 'hint', confidence: 'S', basis: 'Loi 2021-1104 (Climat et résilience) art. 35 ; déclarations DAJ ; PNAD',
+  title: { fr: 'Entre la loi Climat (22/08/2021) et le 21/08/2026 : anticiper le critère environnemental (une fois par fichier)', en: 'Between the loi Climat (2021-08-22) and 2026-08-21: anticipate the environmental criterion (once per file)' },
   check(ctx) {
-    if (isDefense(ctx.data)) return;
+    if (isDefense(ctx.data) || isContest(ctx.data)) return;
     const { date } = launchDate(ctx);
-    // From the date on, CSL-004 reports the same facts as an error.
-    if (date >= keyDate('critere_environnemental_obligatoire')) return;
+    // From the date on, CSL-004 reports the same facts; before the law there was nothing to anticipate.
+    if (date >= keyDate('critere_environnemental_obligatoire') || date < keyDate('loi_climat_promulgation')) return;
     for (const set of criteriaSets(ctx.data)) {
       if (set.criteres.length === 0) continue;
-      if (envOnlyUnweighted(set.criteres)) {
+      if (envPartly(set.criteres)) {
         ctx.report(set.path, {
           fr: 'L’aspect environnemental n’apparaît que dans des sous-critères non pondérés : son poids réel est opaque. Pondérez le sous-critère ou marquez le critère « environnemental: true ».',
           en: "The environmental aspect only appears in unweighted sub-criteria: its real weight is opaque. Weight the sub-criterion or flag the criterion 'environnemental: true'.",
         });
+        return;
       } else if (!envCovered(set.criteres)) {
         ctx.report(set.path, {
           fr: 'Aucun critère environnemental : il sera obligatoire pour les consultations lancées à partir du 21/08/2026. Anticipez-le.',
           en: 'No environmental criterion: it becomes mandatory for consultations launched from 2026-08-21. Anticipate it.',
         });
+        return;
       }
     }
   },
 };
 
 export const CSL_005: Rule = {
-  id: 'CSL-005', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-12',
+  id: 'CSL-005', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP R2152-12',
   url: 'https://french-business-law.com/french-legislation/legiscta000037731063-legiscta000037731057-book-i-general-provisions/page/20',
   title: { fr: 'Procédure formalisée : chaque critère est pondéré (nombre ou fourchette), sauf hiérarchisation justifiée', en: 'Formalised procedure: every criterion is weighted (number or range), unless a justified ranking' },
   check(ctx) {
@@ -172,7 +212,7 @@ export const CSL_005B: Rule = {
 };
 
 export const CSL_006: Rule = {
-  id: 'CSL-006', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP R2152-12 (cohérence) ; pratique',
+  id: 'CSL-006', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'Cohérence du document (transparence de la pondération, R2152-11)',
   title: { fr: 'Les pondérations totalisent le total déclaré (100 ou N points) ; fourchettes cohérentes', en: 'Weights add up to the declared total (100 or N points); consistent ranges' },
   check(ctx) {
     const total = num(ctx.data.ponderation_totale) ?? 100;
@@ -241,37 +281,48 @@ export const CSL_006B: Rule = {
 };
 
 export const CSL_007: Rule = {
-  id: 'CSL-007', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
-  title: { fr: 'Sous-critères pondérés : chacun a un poids publié, et leur somme égale le poids du critère (ou 100 %)', en: 'Weighted sub-criteria: each has a published weight, and they add up to the criterion weight (or 100%)' },
+  id: 'CSL-007', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
+  title: { fr: 'Sous-critères pondérés : chacun a un poids publié, et leur somme égale le poids du critère, son barème (« note_sur ») ou 100 %', en: "Weighted sub-criteria: each has a published weight, and they add up to the criterion's weight, its mark scale ('note_sur') or 100%" },
   check(ctx) {
     for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => {
-        const subs = list(c.sous_criteres).map(obj);
-        const weighted = subs.filter((s) => num(s.ponderation) !== undefined);
-        if (weighted.length === 0) return;
-        const subsPath = [...set.path, i, 'sous_criteres'];
-        if (weighted.length < subs.length) {
-          subs.forEach((s, j) => {
-            if (num(s.ponderation) === undefined) {
-              ctx.report([...subsPath, j], {
-                fr: `Le sous-critère « ${label(s)} » n’a pas de pondération alors que les autres en ont : publiez le poids de chaque sous-critère (Saint-Pal-de-Mons).`,
-                en: `Sub-criterion '${label(s)}' has no weight while the others do: publish the weight of every sub-criterion (Saint-Pal-de-Mons).`,
-              });
-            }
-          });
-          return;
-        }
-        const total = sum(weighted.map((s) => num(s.ponderation)));
-        const parent = num(c.ponderation);
-        if (near(total, 100) || (parent !== undefined && near(total, parent))) return;
-        ctx.report(subsPath, {
-          fr: `Les sous-critères de « ${label(c)} » totalisent ${round(total)}${parent !== undefined ? ` au lieu de ${parent} (pondération du critère)` : ' au lieu de 100'}.`,
-          en: `Sub-criteria of '${label(c)}' add up to ${round(total)}${parent !== undefined ? ` instead of ${parent} (the criterion's weight)` : ' instead of 100'}.`,
-        }, { target: 'key', data: { expected: parent ?? 100 } });
-      });
+      set.criteres.forEach((c, i) => checkSubCriteria(ctx, c, [...set.path, i]));
     }
   },
 };
+
+/**
+ * One level of sub-criteria: weights (`ponderation`) or points (`points`) on every one, adding up to the
+ * parent's weight, to the parent's mark scale (`note_sur`: "sur 20 points") or to 100. Then the next level.
+ */
+function checkSubCriteria(ctx: RuleContext, c: Obj, path: (string | number)[]): void {
+  const subs = list(c.sous_criteres).map(obj);
+  const weighted = subs.filter((s) => weightOf(s) !== undefined);
+  const subsPath = [...path, 'sous_criteres'];
+  subs.forEach((s, j) => checkSubCriteria(ctx, s, [...subsPath, j]));
+  if (weighted.length === 0) return;
+  if (weighted.length < subs.length) {
+    subs.forEach((s, j) => {
+      if (weightOf(s) === undefined) {
+        ctx.report([...subsPath, j], {
+          fr: `Le sous-critère « ${label(s)} » n’a pas de pondération alors que les autres en ont : publiez le poids de chaque sous-critère (Saint-Pal-de-Mons).`,
+          en: `Sub-criterion '${label(s)}' has no weight while the others do: publish the weight of every sub-criterion (Saint-Pal-de-Mons).`,
+        });
+      }
+    });
+    return;
+  }
+  const total = sum(weighted.map(weightOf));
+  const parent = weightOf(c);
+  const scale = num(c.note_sur);
+  if (near(total, 100) || (parent !== undefined && near(total, parent)) || (scale !== undefined && near(total, scale))) return;
+  const expected = scale ?? parent ?? 100;
+  const against = scale !== undefined ? `au lieu de ${scale} (barème « note_sur » du critère)` : parent !== undefined ? `au lieu de ${parent} (pondération du critère)` : 'au lieu de 100';
+  const againstEn = scale !== undefined ? `instead of ${scale} (the criterion's 'note_sur' scale)` : parent !== undefined ? `instead of ${parent} (the criterion's weight)` : 'instead of 100';
+  ctx.report(subsPath, {
+    fr: `Les sous-critères de « ${label(c)} » totalisent ${round(total)} ${against}.`,
+    en: `Sub-criteria of '${label(c)}' add up to ${round(total)} ${againstEn}.`,
+  }, { target: 'key', data: { expected } });
+}
 
 export const CSL_008: Rule = {
   id: 'CSL-008', kind: 'consultation', severity: 'information', confidence: 'V', basis: 'Circulaire du 14 févr. 2012 ; CE 30 janv. 2009, ANPE, n° 290236',

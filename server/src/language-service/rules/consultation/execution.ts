@@ -1,24 +1,27 @@
 import { keyDate } from '../../data/legalData';
-import { frDate, isObj, list, nonEmpty, num, obj, str } from '../../util/index';
+import { isObj, list, nonEmpty, num, obj, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
-import { estimatedValue, euThreshold, isDefense, launchDate } from './model';
+import { estimatedValue, euThreshold, isDefense, launchInfo, launchText } from './model';
 
 export const CSL_020: Rule = {
-  id: 'CSL-020', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCP L2112-2 (loi 2021-1104 art. 35) ; L2112-2-1',
+  id: 'CSL-020', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2112-2 (loi 2021-1104 art. 35) ; L2112-2-1',
   url: 'https://marche-public.fr/ccp/L2112-02-contenu-marche-conditions-execution-liees-objet.htm',
   title: { fr: 'À partir du 21/08/2026 : conditions d’exécution environnementales (erreur) ; au-delà du seuil européen, conditions sociales (avertissement)', en: 'From 2026-08-21: environmental performance conditions (error); above the EU threshold, social conditions (warning)' },
   check(ctx) {
     if (isDefense(ctx.data)) return;
-    const { date, assumed } = launchDate(ctx);
-    if (date < keyDate('conditions_execution_environnementales')) return;
+    const l = launchInfo(ctx);
+    if (l.date < keyDate('conditions_execution_environnementales')) return;
+    const declared = isObj(ctx.data.conditions_execution);
     const ce = obj(ctx.data.conditions_execution);
-    const where = isObj(ctx.data.conditions_execution) ? ['conditions_execution'] : ['objet'];
+    const where = declared ? ['conditions_execution'] : ['objet'];
     if (!nonEmpty(ce.environnementales)) {
+      // A file that lists its conditions without environmental ones breaks L2112-2; one that lists none (a
+      // notice transcribed without its CCAP), or whose launch may precede the date, cannot prove it.
       ctx.report(where, {
-        fr: `Consultation ${assumed ? 'sans date de lancement (date du jour retenue)' : `lancée le ${frDate(date)}`} : les conditions d’exécution doivent prendre en compte des considérations environnementales (« conditions_execution.environnementales », L2112-2).`,
-        en: `Consultation ${assumed ? 'without a launch date (today assumed)' : `launched on ${date}`}: performance conditions must include environmental considerations ('conditions_execution.environnementales', L2112-2).`,
-      });
+        fr: `Consultation ${launchText(l).fr} : les conditions d’exécution doivent prendre en compte des considérations environnementales (« conditions_execution.environnementales », L2112-2).`,
+        en: `Consultation ${launchText(l).en}: performance conditions must include environmental considerations ('conditions_execution.environnementales', L2112-2).`,
+      }, { severity: declared && !l.bounded ? 'error' : 'warning' });
     }
     const value = estimatedValue(ctx.data);
     if (value !== undefined && value >= euThreshold(ctx).value && !nonEmpty(ce.sociales) && !nonEmpty(ce.exception_sociale)) {
@@ -79,27 +82,29 @@ export function preAsbestosBuilding(programme: Obj | undefined): boolean {
 }
 
 export const CSL_024: Rule = {
-  id: 'CSL-024', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'C. trav. L4412-2, R4412-97 ; arrêté du 16 juillet 2019',
+  id: 'CSL-024', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'C. trav. L4412-2 (document joint aux documents de la consultation), R4412-97 ; arrêté du 16 juillet 2019',
   title: { fr: 'Travaux sur un bâtiment existant (permis avant le 01/07/1997) : le DCE contient le repérage amiante avant travaux (RAT)', en: 'Works on an existing building (permit before 1997-07-01): the tender file contains the pre-works asbestos survey (RAT)' },
   check(ctx: RuleContext) {
     if (str(ctx.data.nature) !== 'travaux' || !preAsbestosBuilding(ctx.programme?.data)) return;
     if (hasItem(dceItems(ctx.data), /\bRAT\b|AMIANTE/)) return;
-    ctx.report([Array.isArray(ctx.data.dce) ? 'dce' : 'nature'], {
+    // Only a listed DCE without the survey proves its absence.
+    const listed = Array.isArray(ctx.data.dce);
+    ctx.report([listed ? 'dce' : 'nature'], {
       fr: 'Travaux sur un bâtiment dont le permis est antérieur au 01/07/1997 : le rapport de repérage amiante avant travaux (RAT) doit être joint au DCE (R4412-97). Ajoutez « RAT » à « dce ».',
       en: "Works on a building permitted before 1997-07-01: the pre-works asbestos survey report (RAT) must be in the tender file (R4412-97). Add 'RAT' to 'dce'.",
-    });
+    }, { severity: listed ? 'error' : 'warning' });
   },
 };
 
 const CCAG_BY_NATURE: Record<string, string[]> = {
-  travaux: ['travaux_2021'],
-  maitrise_oeuvre: ['moe_2021'],
-  services: ['pi_2021', 'fcs_2021', 'tic_2021', 'moe_2021'],
-  fournitures: ['fcs_2021', 'mi_2021', 'tic_2021'],
+  travaux: ['travaux_2021', 'travaux_2009'],
+  maitrise_oeuvre: ['moe_2021', 'pi_2009'],
+  services: ['pi_2021', 'fcs_2021', 'tic_2021', 'moe_2021', 'pi_2009', 'fcs_2009', 'tic_2009'],
+  fournitures: ['fcs_2021', 'mi_2021', 'tic_2021', 'fcs_2009', 'mi_2009', 'tic_2009'],
 };
 
 export const CSL_025: Rule = {
-  id: 'CSL-025', kind: 'consultation', severity: 'information', confidence: 'S', basis: 'Arrêtés du 30 mars 2021 (CCAG)',
+  id: 'CSL-025', kind: 'consultation', severity: 'hint', confidence: 'S', basis: 'Arrêtés du 30 mars 2021 (CCAG) ; CCAG 2009 pour les marchés antérieurs',
   title: { fr: 'CCAG de référence cohérent avec la nature du marché', en: 'Reference CCAG consistent with the nature of the contract' },
   check(ctx) {
     const nature = str(ctx.data.nature);

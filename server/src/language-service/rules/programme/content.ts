@@ -1,15 +1,15 @@
 import { euros, isObj, list, near, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Obj } from '../../util/index';
+import { livreIVExcluded, livreIVStatus } from '../buyer';
 import type { Rule } from '../types';
 
 const L2421_2 = 'https://french-business-law.com/french-legislation/legiscta000037703226-legiscta000037703428-part-two-public-procurement/page/30';
 
 export const HEADINGS = ['sociale', 'urbanistique', 'architecturale', 'fonctionnelle', 'technique', 'economique', 'paysage', 'environnement'] as const;
 
-/** Buyers outside the L2411-1 list are not bound by Livre IV: its rules become best practice. */
+/** Buyers outside the L2411-1 list (or works excluded by L2412-1) are not bound by Livre IV: its rules become best practice. */
 export function subjectToLivreIV(data: Obj): boolean {
-  const cat = str(obj(data.operation).categorie_acheteur);
-  return cat !== 'prive';
+  return livreIVStatus(data) !== 'no';
 }
 
 export const PRG_001: Rule = {
@@ -60,7 +60,7 @@ export const PRG_003: Rule = {
 
 export const PRG_004: Rule = {
   id: 'PRG-004', kind: 'programme', severity: 'error', confidence: 'V', basis: 'CCP L2421-1 3° ; L2421-3', livreIV: true,
-  title: { fr: 'Enveloppe financière prévisionnelle : montant HT positif et date de valeur', en: 'Budget envelope: a positive amount excl. VAT and its price date' },
+  title: { fr: 'Enveloppe financière prévisionnelle : montant HT positif (erreur) et date de valeur (avertissement)', en: 'Budget envelope: a positive amount excl. VAT (error) and its price date (warning)' },
   check(ctx) {
     const efp = ctx.data.enveloppe_financiere;
     if (!isObj(efp)) {
@@ -75,10 +75,11 @@ export const PRG_004: Rule = {
       ctx.report(['enveloppe_financiere', 'montant_ht'], { fr: 'Montant HT de l’enveloppe financière manquant ou nul.', en: 'Budget envelope amount missing or zero.' }, { target: 'value' });
     }
     if (!nonEmpty(efp.date_valeur)) {
+      // L2421-1 3° requires the envelope, not its price date: a missing mois zéro is a practice warning.
       ctx.report(['enveloppe_financiere'], {
         fr: 'Date de valeur de l’enveloppe (mois zéro, « date_valeur: AAAA-MM ») manquante : sans elle, le montant ne peut pas être actualisé.',
         en: "Price date of the envelope ('date_valeur: YYYY-MM') missing: without it the amount cannot be updated.",
-      });
+      }, { severity: 'warning' });
     }
   },
 };
@@ -119,14 +120,15 @@ export const PRG_007: Rule = {
 };
 
 export const PRG_009: Rule = {
-  id: 'PRG-009', kind: 'programme', severity: 'error', confidence: 'practice', basis: 'Cohérence de l’enveloppe',
+  id: 'PRG-009', kind: 'programme', severity: 'warning', confidence: 'practice', basis: 'Cohérence de l’enveloppe (pratique)',
   title: { fr: 'La décomposition de l’enveloppe totalise son montant HT ; part travaux inférieure au total', en: 'The envelope breakdown adds up to its amount; works share below the total' },
   check(ctx) {
     const efp = obj(ctx.data.enveloppe_financiere);
     const m = num(efp.montant_ht);
     if (m === undefined) return;
     const lines = list(efp.decomposition).map(obj);
-    if (lines.length > 0) {
+    // A line without an amount is unknown, not zero: the total cannot be checked then.
+    if (lines.length > 0 && lines.every((l) => num(l.montant_ht) !== undefined)) {
       const total = sum(lines.map((l) => num(l.montant_ht)));
       if (!near(total, m, 1)) {
         ctx.report(['enveloppe_financiere', 'decomposition'], {
@@ -136,8 +138,9 @@ export const PRG_009: Rule = {
       }
     }
     const travaux = num(efp.part_travaux);
-    if (travaux !== undefined && travaux >= m) {
-      ctx.report(['enveloppe_financiere', 'part_travaux'], { fr: `La part travaux (${euros(travaux)}) doit être inférieure à l’enveloppe (${euros(m)}), qui inclut aussi études, honoraires et aléas.`, en: `The works share (${euros(travaux)}) must be below the envelope (${euros(m)}), which also covers studies, fees and contingencies.` }, { target: 'value' });
+    // Equal is possible (an owner whose envelope is the works envelope); above is a contradiction.
+    if (travaux !== undefined && travaux > m) {
+      ctx.report(['enveloppe_financiere', 'part_travaux'], { fr: `La part travaux (${euros(travaux)}) dépasse l’enveloppe (${euros(m)}), qui inclut aussi études, honoraires et aléas.`, en: `The works share (${euros(travaux)}) exceeds the envelope (${euros(m)}), which also covers studies, fees and contingencies.` }, { target: 'value' });
     }
   },
 };
@@ -175,14 +178,26 @@ export const PRG_013: Rule = {
 };
 
 export const PRG_014: Rule = {
-  id: 'PRG-014', kind: 'programme', severity: 'information', confidence: 'V', basis: 'CCP L2411-1',
-  title: { fr: 'Acheteur hors Livre IV : ses règles sont présentées comme bonnes pratiques', en: 'Buyer outside Livre IV: its rules are shown as best practice' },
+  id: 'PRG-014', kind: 'programme', severity: 'information', confidence: 'V', basis: 'CCP L2411-1 ; L2412-1',
+  title: { fr: 'Maître d’ouvrage hors Livre IV (ou ouvrage exclu par L2412-1) : ses règles sont présentées comme bonnes pratiques', en: 'Owner outside Livre IV (or works excluded by L2412-1): its rules are shown as best practice' },
   check(ctx) {
-    if (subjectToLivreIV(ctx.data)) return;
-    ctx.report(['operation', 'categorie_acheteur'], {
-      fr: 'Maître d’ouvrage privé, hors champ du Livre IV (L2411-1) : les règles de la loi MOP sont signalées comme bonnes pratiques (information).',
-      en: 'Private owner outside Livre IV (L2411-1): the former loi MOP rules are reported as best practice (information).',
-    }, { target: 'value' });
+    const status = livreIVStatus(ctx.data);
+    if (status === 'yes') return;
+    const excluded = livreIVExcluded(ctx.data);
+    const at: (string | number)[] = excluded ? ['operation', 'exclusion_livre_iv'] : ['operation', 'categorie_acheteur'];
+    ctx.report(at, status === 'no'
+      ? {
+        fr: excluded
+          ? 'Ouvrage exclu du Livre IV (L2412-1) : les règles de l’ancienne loi MOP sont signalées comme bonnes pratiques (information).'
+          : 'Maître d’ouvrage hors du champ du Livre IV (L2411-1 : ni l’État ou ses établissements publics, ni une collectivité, ni un organisme de logement social) : les règles de l’ancienne loi MOP sont signalées comme bonnes pratiques (information).',
+        en: excluded
+          ? 'Works excluded from Livre IV (L2412-1): the former loi MOP rules are reported as best practice (information).'
+          : 'Owner outside Livre IV (L2411-1: neither the State or its public bodies, nor a local authority, nor a social-housing body): the former loi MOP rules are reported as best practice (information).',
+      }
+      : {
+        fr: 'Livre IV applicable à ce maître d’ouvrage pour les logements locatifs aidés seulement (L2411-1) : ses règles sont au plus des avertissements. Précisez « categorie_acheteur » ou « exclusion_livre_iv ».',
+        en: "Livre IV binds this owner for State-aided rental housing only (L2411-1): its rules are at most warnings. Make 'categorie_acheteur' or 'exclusion_livre_iv' precise.",
+      }, { target: 'value' });
   },
 };
 

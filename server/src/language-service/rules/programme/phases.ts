@@ -46,6 +46,9 @@ export const PRG_010: Rule = {
   check(ctx) {
     const op = obj(ctx.data.operation);
     if ((str(op.ouvrage_type) ?? 'batiment') !== 'batiment') return;
+    // Global contracts (L2171-x: conception-réalisation, marchés globaux de performance…) carry their own design:
+    // R2431-4/5 describe the mission of a separate MOE contract.
+    if (['conception_realisation', 'marche_global_performance', 'crem', 'realem', 'vefa'].includes(str(ctx.data.mode_realisation) ?? '')) return;
     const elements = obj(obj(ctx.data.moe).mission).elements;
     if (!Array.isArray(elements)) return;
     const have = new Set(elements.map((e) => str(e)?.toUpperCase()));
@@ -76,7 +79,7 @@ export const PRG_011: Rule = {
 };
 
 export const PRG_012: Rule = {
-  id: 'PRG-012', kind: 'programme', severity: 'error', confidence: 'S', basis: 'CCP R2431-4 (ordre des éléments) ; pratique',
+  id: 'PRG-012', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Pratique professionnelle (R2431-x définissent le contenu des éléments, non un ordre de démarrage)',
   title: { fr: 'Ordre des phases respecté : OPP < FAI < PROG < SEL-MOE < ESQ/DIAG < APS < APD < PRO < ACT < DET < AOR < GPA', en: 'Phase order respected: OPP < FAI < PROG < SEL-MOE < ESQ/DIAG < APS < APD < PRO < ACT < DET < AOR < GPA' },
   check(ctx) {
     const phases = phaseList(ctx.data);
