@@ -24,8 +24,9 @@ export class TestLspClient {
   private waiters: (() => void)[] = [];
   readonly stderr: string[] = [];
 
-  constructor(extraArgs: string[] = []) {
-    this.proc = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.js'), '--stdio', ...extraArgs], {
+  /** `extraArgs` go to the server, `nodeArgs` to Node (e.g. a heap cap). */
+  constructor(extraArgs: string[] = [], nodeArgs: string[] = []) {
+    this.proc = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'dist', 'server.js'), '--stdio', ...extraArgs], {
       env: { ...process.env, AMO_TODAY: TEST_TODAY },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

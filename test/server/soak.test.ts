@@ -19,7 +19,14 @@ import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
 
 const OPERATIONS = Math.max(100, Number(process.env.AMO_SOAK_EDITS) || 3000);
 const SEED = Number(process.env.AMO_SOAK_SEED) || Math.floor(Math.random() * 0x7fffffff);
-/** Growth of the server's resident memory allowed over the run (generous: JIT, caches, heap slack). */
+/**
+ * Memory is bounded two ways. The server runs with its V8 heap capped at HEAP_CAP_MB: a leak of JavaScript
+ * objects makes it die of out-of-memory, which the test sees (it must never exit). Resident memory may grow
+ * by RSS_BOUND_MB at most, for what lives outside the heap (buffers, code). RSS alone is a noisy measure:
+ * V8 grows its heap lazily, so the same seed gave +93 MB on an idle machine and +215 MB on a loaded one
+ * before the cap; under the cap V8 collects before growing past it.
+ */
+const HEAP_CAP_MB = 192;
 const RSS_BOUND_MB = 150;
 
 /** A small seeded PRNG (mulberry32): the same seed replays the same session. */
@@ -61,7 +68,7 @@ describe(`language server soak over stdio (${OPERATIONS} operations, seed ${SEED
   beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-soak-'));
     for (const s of SOURCES) fs.copyFileSync(path.join(ROOT, s), path.join(dir, path.basename(s)));
-    client = new TestLspClient();
+    client = new TestLspClient([], [`--max-old-space-size=${HEAP_CAP_MB}`]);
     await client.initialize({ rootUri: uriOf(dir) });
   });
 

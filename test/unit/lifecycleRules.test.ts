@@ -124,6 +124,15 @@ reception:
       assert.deepStrictEqual(codesOf(consultation(text)), []);
     });
 
+    it('an effective date before the OPR is lawful once the decision is dated after them; a decision before them is REC-005', () => {
+      const rec = (decision: string) => `nature: travaux\nreception: {date_opr: 2026-09-20, date_reception: 2026-09-15, ${decision}decision: avec_reserves, reserves: [{id: R1}]}\n`;
+      assert.deepStrictEqual(codesOf(consultation(rec('date_decision: 2026-09-25, '))), []);
+      assert.deepStrictEqual(codesOf(consultation(rec('date_decision: 2026-09-20, '))), []);
+      assert.deepStrictEqual(codesOf(consultation(rec('date_decision: 2026-09-19, '))), ['REC-005']);
+      // Without a decision date the order cannot be proved either way: a warning, not an error.
+      assert.deepStrictEqual(codesOf(consultation(rec(''))), ['REC-005b']);
+    });
+
     it('avec_reserves with an empty list is REC-004', () => {
       assert.deepStrictEqual(codesOf(consultation('nature: travaux\nreception: {date_reception: 2026-09-15, decision: avec_reserves, reserves: []}\n')), ['REC-004']);
     });

@@ -89,7 +89,7 @@ export function missionOf(data: Obj): string | undefined {
 
 export const AMO_001: Rule = {
   id: 'AMO-001', kind: 'consultation', severity: 'warning', confidence: 'S',
-  basis: 'CCP L2141-10 (conflit d’intérêts) ; guide Cinov/Untec « 52 missions d’AMO » / choisirsonamo.fr (indépendance de l’AMO)', url: L2141_10,
+  basis: 'CCP L2141-10 (conflit d’intérêts) ; R2111-2 et L2141-8 2° (participation préalable à la préparation de la procédure) ; guide Cinov/Untec « 52 missions d’AMO » / choisirsonamo.fr (indépendance de l’AMO)', url: L2141_10,
   title: { fr: 'Offre remise par l’AMO de l’opération ou par une entreprise qui lui est liée (hors consultation d’AMO)', en: 'Offer submitted by the operation’s AMO or by a firm related to it (except in an AMO consultation)' },
   check(ctx) {
     // The AMO consultation itself is where the AMO (or its competitors) legitimately tenders.
@@ -106,8 +106,8 @@ export const AMO_001: Rule = {
         ? { fr: `« ${hit.related} », entreprise liée à l’AMO de l’opération (${hit.party})`, en: `'${hit.related}', a firm related to the operation’s AMO (${hit.party})` }
         : { fr: `l’AMO de l’opération (${hit.party})`, en: `the operation’s AMO (${hit.party})` };
       ctx.report(['offres', i, 'candidat'], {
-        fr: `Le candidat « ${candidat} » correspond à ${who.fr} : conflit d’intérêts possible (L2141-10). L’AMO, qui conseille le maître d’ouvrage, doit rester indépendant des entreprises ; vérifiez et, s’il ne peut y être remédié autrement, excluez la candidature.`,
-        en: `Tenderer '${candidat}' matches ${who.en}: possible conflict of interest (L2141-10). The AMO advises the owner and must stay independent of the contractors; check, and exclude the bid if nothing else can remedy it.`,
+        fr: `Le candidat « ${candidat} » correspond à ${who.fr} : conflit d’intérêts possible (L2141-10). L’AMO, qui conseille le maître d’ouvrage, doit rester indépendant des entreprises. S’il a pris part à la préparation de la consultation, communiquez aux autres candidats les informations qu’il a eues et laissez-leur un délai suffisant (R2111-2) ; n’excluez la candidature que s’il ne peut y être remédié autrement (L2141-8 2°, après l’avoir entendu).`,
+        en: `Tenderer '${candidat}' matches ${who.en}: possible conflict of interest (L2141-10). The AMO advises the owner and must stay independent of the contractors. If it took part in preparing the consultation, give the other candidates the information it had and enough time (R2111-2); exclude the bid only if nothing else can remedy it (L2141-8 2°, after hearing it).`,
       }, { target: 'value' });
     });
   },

@@ -11,7 +11,12 @@ import { nameIn } from './amo';
  */
 
 const GPA_URL = 'https://www.index-habitation.fr/decennale/article-1792-code-civil/1792-6';
-const GPA_BASIS = 'C. civ. 1792-6 ; CCAG-Travaux 2021 art. 41 ; Le Moniteur (levée avant la fin de la GPA)';
+/**
+ * For a public owner the GPA is contractual: it exists through CCAG-Travaux 2021 art. 44.1 when the contract
+ * refers to it (CE Sect. 28 févr. 1986 Entreprise Blondet refused to draw it from C. civ. 1792-6), and runs
+ * from the effective date of the reception; C. civ. 1792-6 governs private owners (reviews: legal.md #68).
+ */
+const GPA_BASIS = 'CCAG-Travaux 2021 art. 44.1 (marché public : GPA contractuelle, CE Sect. 28 févr. 1986 Entreprise Blondet) ; C. civ. 1792-6 (maître d’ouvrage privé)';
 
 interface Reserve {
   o: Obj;
@@ -67,7 +72,7 @@ export const REC_001: Rule = {
 };
 
 export const REC_002: Rule = {
-  id: 'REC-002', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'C. civ. 1792-6 (garantie de parfait achèvement d’un an) ; CCAG-Travaux 2021 art. 41 et 44', url: GPA_URL,
+  id: 'REC-002', kind: 'consultation', severity: 'warning', confidence: 'V', basis: `${GPA_BASIS} ; CCAG-Travaux 2021 art. 41`, url: GPA_URL,
   title: { fr: 'Réserve toujours ouverte après la fin de la garantie de parfait achèvement', en: 'Reserve still open after the end of the defects-liability period' },
   check(ctx) {
     const rec = reception(ctx.data);
@@ -86,7 +91,10 @@ export const REC_002: Rule = {
 };
 
 export const REC_003: Rule = {
-  id: 'REC-003', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'C. civ. 1792-6 (réception avec ou sans réserves) ; CCAG-Travaux 2021 art. 41',
+  // A warning, not an error: the owner may lawfully accept without reserves despite what the inspection
+  // noted (a price reduction, CCAG-T art. 41.7, or a deliberate choice); the apparent defects not reserved
+  // are then purged (reviews: legal.md, REC-003).
+  id: 'REC-003', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'CCAG-Travaux 2021 art. 41 (réception avec ou sans réserves ; art. 41.7 réfaction) ; réception sans réserve : purge des vices apparents',
   title: { fr: 'Réception « sans réserve » alors que des réserves ouvertes ont été constatées à la réception ou avant', en: "Acceptance 'without reservations' although open reserves were recorded at or before the acceptance" },
   check(ctx) {
     const rec = reception(ctx.data);
@@ -101,8 +109,8 @@ export const REC_003: Rule = {
     if (atReception.length === 0) return;
     const ids = atReception.map((r) => str(r.o.id) ?? '?').join(', ');
     ctx.report(['reception', 'decision'], {
-      fr: `Réception prononcée sans réserve, mais ${atReception.length} réserve(s) ouverte(s) constatée(s) à la réception ou avant (${ids}) : la décision est « avec_reserves », ou ces réserves sont des désordres révélés après la réception (« date_constat » postérieure au ${at ? frDate(at) : 'jour de la réception'}).`,
-      en: `Acceptance without reservations, but ${atReception.length} open reserve(s) recorded at or before the acceptance (${ids}): the decision is 'avec_reserves', or these are defects revealed after the acceptance ('date_constat' after ${at ?? 'the acceptance day'}).`,
+      fr: `Réception prononcée sans réserve, mais ${atReception.length} réserve(s) ouverte(s) constatée(s) à la réception ou avant (${ids}) : une réception sans réserve purge les vices apparents non réservés, le maître d’ouvrage perd son recours contre l’entreprise pour ces désordres. Si c’est voulu (réfaction du prix, CCAG-Travaux art. 41.7), gardez-le ; sinon la décision est « avec_reserves », ou ces réserves sont des désordres révélés après la réception (« date_constat » postérieure au ${at ? frDate(at) : 'jour de la réception'}).`,
+      en: `Acceptance without reservations, but ${atReception.length} open reserve(s) recorded at or before the acceptance (${ids}): an acceptance without reservations purges the apparent defects not reserved, and the owner loses recourse against the contractor for them. If that is intended (price reduction, CCAG-Travaux art. 41.7), keep it; otherwise the decision is 'avec_reserves', or these are defects revealed after the acceptance ('date_constat' after ${at ?? 'the acceptance day'}).`,
     }, { target: 'value' });
   },
 };
@@ -121,17 +129,17 @@ export const REC_004: Rule = {
 };
 
 export const REC_005: Rule = {
-  id: 'REC-005', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCAG-Travaux 2021 art. 41 (OPR puis décision de réception) ; logique des dates',
-  title: { fr: 'Dates de réception dans le désordre : OPR après la réception, levée d’une réserve avant son constat', en: 'Acceptance dates out of order: pre-acceptance inspection after the acceptance, reserve lifted before it was recorded' },
+  id: 'REC-005', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'CCAG-Travaux 2021 art. 41.1 à 41.3 (OPR, procès-verbal, puis décision de réception) ; logique des dates',
+  title: { fr: 'Dates de réception contradictoires : décision avant les OPR, levée d’une réserve avant son constat', en: 'Contradictory acceptance dates: decision before the inspection, reserve lifted before it was recorded' },
   check(ctx) {
     const rec = reception(ctx.data);
     if (!rec) return;
     const opr = date(rec.date_opr);
-    const at = date(rec.date_reception);
-    if (opr && at && opr > at) {
-      ctx.report(['reception', 'date_opr'], {
-        fr: `Opérations préalables à la réception le ${frDate(opr)}, après la réception du ${frDate(at)} : les OPR précèdent la décision de réception (CCAG-Travaux art. 41).`,
-        en: `Pre-acceptance inspection on ${opr}, after the acceptance of ${at}: the inspection comes before the acceptance decision (CCAG-Travaux art. 41).`,
+    const decided = date(rec.date_decision);
+    if (opr && decided && opr > decided) {
+      ctx.report(['reception', 'date_decision'], {
+        fr: `Décision de réception le ${frDate(decided)}, avant les opérations préalables à la réception du ${frDate(opr)} : le maître d’ouvrage décide au vu du procès-verbal des OPR (CCAG-Travaux 2021 art. 41.3).`,
+        en: `Acceptance decision on ${decided}, before the pre-acceptance inspection of ${opr}: the owner decides on the inspection report (CCAG-Travaux 2021 art. 41.3).`,
       }, { target: 'value' });
     }
     // A reserve noticed before the OPR (during the works) is normal: only lifting before noticing is wrong.
@@ -144,6 +152,26 @@ export const REC_005: Rule = {
         en: `Reserve ${rid(r.o, i)} lifted on ${lifted}, before it was recorded (${seen}).`,
       }, { target: 'value' });
     });
+  },
+};
+
+export const REC_005b: Rule = {
+  // Not an error: the effective date is the completion date the owner retains, which may precede the OPR
+  // (CCAG-T 2021 art. 41.3; CE 13 déc. 2024 Commune de Puget-Ville, n° 489720). Only when the file does not
+  // say whether `date_reception` is that date or the decision's can the order be doubted.
+  id: 'REC-005b', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'CCAG-Travaux 2021 art. 41.3 (date d’effet retenue par le maître d’ouvrage) ; CE 13 déc. 2024, n° 489720',
+  url: 'https://www.conseil-etat.fr/fr/arianeweb/CE/decision/2024-12-13/489720',
+  title: { fr: 'OPR après la date de réception, sans date de décision : date d’effet ou date de décision ?', en: 'Inspection after the acceptance date, without a decision date: effective date or decision date?' },
+  check(ctx) {
+    const rec = reception(ctx.data);
+    if (!rec || date(rec.date_decision)) return;
+    const opr = date(rec.date_opr);
+    const at = date(rec.date_reception);
+    if (!opr || !at || opr <= at) return;
+    ctx.report(['reception', 'date_opr'], {
+      fr: `Opérations préalables à la réception le ${frDate(opr)}, après la date de réception du ${frDate(at)}. C’est régulier si le ${frDate(at)} est la date d’effet (l’achèvement des travaux retenu par le maître d’ouvrage, CCAG-Travaux art. 41.3) ; la décision, elle, suit les OPR : précisez-la dans « date_decision ».`,
+      en: `Pre-acceptance inspection on ${opr}, after the acceptance date of ${at}. That is lawful if ${at} is the effective date (the completion date the owner retains, CCAG-Travaux art. 41.3); the decision itself follows the inspection: give it in 'date_decision'.`,
+    }, { target: 'value' });
   },
 };
 
@@ -219,4 +247,4 @@ export const REC_007: Rule = {
   },
 };
 
-export const receptionRules: Rule[] = [REC_001, REC_002, REC_003, REC_004, REC_005, REC_006, REC_007];
+export const receptionRules: Rule[] = [REC_001, REC_002, REC_003, REC_004, REC_005, REC_005b, REC_006, REC_007];
