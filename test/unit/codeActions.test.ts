@@ -382,7 +382,7 @@ phases:`);
     });
 
     it('uses a next-line directive when the line ends inside a multi-line string', () => {
-      const text = consultation(CLEAN_CRITERIA).replace('objet: Travaux de la médiathèque', 'objet: Travaux de la médiathèque\nccag: "travaux\n  2021"').replace('ccag: travaux_2021\n', '');
+      const text = consultation(CLEAN_CRITERIA).replace('objet: Travaux de la médiathèque', 'objet: Travaux de la médiathèque\nccag: "travaux\n  1976"').replace('ccag: travaux_2021\n', '');
       const after = fix({ uri: CONSULTATION_URI, text }, 'SCH-004', /amo-disable-line/);
       assert.match(after, /\n# amo-disable-next-line SCH-004\nccag: "travaux\n/);
       assert.ok(!codes(diagnostics({ uri: CONSULTATION_URI, text: after })).includes('SCH-004'));

@@ -186,7 +186,10 @@ describe('schema: follow-up, reception and AMO keys (issue #8)', () => {
   });
 
   it('a value outside a new enum is SCH-004 with a suggestion', () => {
-    const d = oneOn('x.programme.yaml', PROGRAMME.replace('statut: valide', 'statut: validé'), 'SCH-004', 'statut: validé');
+    // An accent is an accepted spelling (a hint, model/normalise.ts); a different word is refused.
+    const accent = oneOn('x.programme.yaml', PROGRAMME.replace('statut: valide', 'statut: validé'), 'SCH-008', 'statut: validé');
+    assert.strictEqual(accent.data?.replacement, 'valide');
+    const d = oneOn('x.programme.yaml', PROGRAMME.replace('statut: valide', 'statut: validée'), 'SCH-004', 'statut: validée');
     assert.strictEqual(d.data?.replacement, 'valide');
     oneOn('x.programme.yaml', PROGRAMME.replace('avis: favorable\n', 'avis: ok\n'), 'SCH-004', 'avis: ok');
     oneOn('x.programme.yaml', PROGRAMME.replace('sens: au_moins', 'sens: minimum'), 'SCH-004', 'sens: minimum');
@@ -214,8 +217,8 @@ describe('schema: follow-up, reception and AMO keys (issue #8)', () => {
     assert.ok(sch('x.programme.yaml', noDate).some((d) => d.code === 'SCH-001'), 'review without date');
   });
 
-  it('remarques accept a text or a list of texts, not a number', () => {
-    oneOn('x.programme.yaml', PROGRAMME.replace('remarques: Remarques levées', 'remarques: 12'), 'SCH-003', 'remarques: 12');
+  it('remarques accept a text or a list of texts, not an object', () => {
+    oneOn('x.programme.yaml', PROGRAMME.replace('remarques: Remarques levées', 'remarques: {a: 12}'), 'SCH-003', 'remarques: {a: 12}');
   });
 
   it('completion and hover see the new keys through $ref, with bilingual enum labels', () => {

@@ -37,7 +37,7 @@ describe('schema errors mapped to YAML nodes', () => {
   it('a wrong enum value is reported on the value, with "did you mean"', () => {
     const d = find(BASE.replace('type: MAPA', 'type: APPEL_OFFRES') + '', 'SCH-004');
     assert.deepStrictEqual(d.range.start, { line: 4, character: 8 });
-    const d2 = find(BASE.replace('type: MAPA', 'type: mapa'), 'SCH-004');
+    const d2 = find(BASE.replace('type: MAPA', 'type: mapaa'), 'SCH-004');
     assert.match(d2.message, /MAPA/);
   });
 

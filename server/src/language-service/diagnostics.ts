@@ -35,6 +35,7 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
   // Over the size limit (YAML-003), only the syntax is reported: schema and rules are skipped.
   if (!parsed.ok || !parsed.kind || parsed.skipped) return out;
   out.push(...(options.linkFindings ?? []));
+  out.push(...spellingFindings(parsed));
   // Rules run before the schema's findings are added: where a schema error belongs to a rule (`x-rule`),
   // the rule's own message, more precise, wins the de-duplication in toDiagnostics.
   const schema = validateSchema(parsed);
@@ -62,6 +63,25 @@ export function collectFindings(parsed: ParsedDocument, options: RunOptions): Fi
     }
   }
   return [...out, ...schema];
+}
+
+/**
+ * What the model read in another spelling (model/normalise.ts): a misspelt key read as the closest one is
+ * one error (SCH-002, the same code and quick fix as the schema's); an accepted spelling is a hint (SCH-008)
+ * whose quick fix writes the format's form.
+ */
+function spellingFindings(parsed: ParsedDocument): Finding[] {
+  return (parsed.spellings ?? []).map((s) => {
+    const [start, end] = locate(parsed.doc, s.path, s.target);
+    return {
+      code: s.misspelt ? 'SCH-002' : 'SCH-008',
+      start,
+      end,
+      severity: s.misspelt ? 'error' : 'hint',
+      message: s.message,
+      data: s.canonical !== undefined ? { replacement: s.canonical, path: [...s.path] } : { path: [...s.path] },
+    };
+  });
 }
 
 /** Which law binds the document's owner: Livre IV (programmes), the procurement code (consultations). */

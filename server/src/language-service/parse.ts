@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
 import { checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, parseBounded, sizeNotice, unparsed } from './limits';
+import { normalise, rawPath, type Spelling } from './model/normalise';
 import { LineIndex } from './text';
 import type { DocKind, Msg, Path } from './types';
 import { docKindOf } from './types';
@@ -30,6 +31,30 @@ export interface ParsedDocument {
   ok: boolean;
   /** Set when the text is over a size limit (limits.ts): schema and rules, or even the parse, were skipped (YAML-003). */
   skipped?: 'rules' | 'parse';
+  /** What was read in another spelling than the format's (model/normalise.ts): hints SCH-008, errors SCH-002. */
+  spellings?: Spelling[];
+  /** The data exactly as written, when normalisation changed it (`data` is then the canonical form). */
+  raw?: unknown;
+}
+
+/** Per parsed YAML document, the canonical path of each renamed key → the key as written (model/normalise.ts). */
+const renames = new WeakMap<Document, ReadonlyMap<string, string>>();
+
+/** `data` read as the format's canonical form; the YAML document keeps the text as written. */
+function normalised(parsed: ParsedDocument): ParsedDocument {
+  if (!parsed.kind || parsed.data === undefined || parsed.skipped) return parsed;
+  const n = normalise(parsed.kind, parsed.data);
+  if (n.renamed.size) renames.set(parsed.doc, n.renamed);
+  else renames.delete(parsed.doc);
+  if (n.data !== parsed.data) parsed.raw = parsed.data;
+  parsed.data = n.data;
+  if (n.spellings.length) parsed.spellings = n.spellings;
+  return parsed;
+}
+
+function written(doc: Document, path: Path): Path {
+  const r = renames.get(doc);
+  return r ? rawPath(r, path) : path;
 }
 
 /** Where the next parse of the same document starts from (incrementalParse.ts). */
@@ -53,7 +78,7 @@ export function parseText(uri: string, text: string, previous?: ParsedDocument):
     // Equal to the whole parse below, which runs when a piece has an error (incrementalParse.ts).
     const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc: inc.result.doc, data: inc.result.data, problems: notices, ok: true, skipped };
     incremental.set(parsed, inc.state);
-    return parsed;
+    return normalised(parsed);
   }
   // A BOM is not content: the yaml parser accepts it, and offsets stay those of the original text.
   // parseDocument with the nesting depth checked before the recursive composer runs (limits.ts).
@@ -97,7 +122,7 @@ export function parseText(uri: string, text: string, previous?: ParsedDocument):
   const ok = problems.every((p) => p.severity !== 'error');
   const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc, data, problems, ok, skipped };
   incremental.set(parsed, inc.state);
-  return parsed;
+  return ok ? normalised(parsed) : parsed;
 }
 
 function yamlMessage(code: string, message: string): Msg {
@@ -121,6 +146,7 @@ function yamlMessage(code: string, message: string): Msg {
 
 /** The node at `path`, or undefined. */
 export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
+  path = written(doc, path);
   if (path.length === 0) return (doc.contents ?? undefined) as Node | undefined;
   const n = doc.getIn(path as unknown[], true);
   return n && typeof n === 'object' ? (n as Node) : undefined;
@@ -128,6 +154,7 @@ export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
 
 /** The key/value pair for the last segment of `path` when its parent is a map. */
 export function pairAt(doc: Document.Parsed, path: Path): Pair | undefined {
+  path = written(doc, path);
   if (path.length === 0) return undefined;
   const parent = nodeAt(doc, path.slice(0, -1));
   if (!isMap(parent)) return undefined;

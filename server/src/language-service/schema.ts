@@ -24,7 +24,7 @@ let validators: Record<DocKind, ValidateFunction> | undefined;
 function getValidators(): Record<DocKind, ValidateFunction> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog']);
+    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog', 'x-aliases', 'x-heure']);
     addFormats(ajv, ['date', 'email']);
     validators = {
       programme: ajv.compile(programmeSchema as JsonSchema),
@@ -181,6 +181,21 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
           : isMonth
             ? { fr: 'un mois AAAA-MM (ex. 2026-09)', en: 'a month YYYY-MM (e.g. 2026-09)' }
             : { fr: `le motif ${(err.params as { pattern?: string }).pattern ?? ''}`, en: `the pattern ${(err.params as { pattern?: string }).pattern ?? ''}` };
+      // A French date (JJ/MM/AAAA): never guessed silently, one error whose quick fix writes it in ISO.
+      const iso = fmt === 'date' && typeof err.data === 'string' ? frenchDateToIso(err.data) : undefined;
+      if (iso) {
+        return {
+          code: ruleCode ?? 'SCH-005',
+          start,
+          end,
+          severity: 'error',
+          data: { replacement: iso },
+          message: {
+            fr: `Date « ${err.data as string} » au format JJ/MM/AAAA pour ${where} : le format attend AAAA-MM-JJ, soit ${iso}.`,
+            en: `Date '${err.data as string}' written DD/MM/YYYY for ${whereEn}: the format expects YYYY-MM-DD, that is ${iso}.`,
+          },
+        };
+      }
       return {
         code: ruleCode ?? 'SCH-005',
         start,
@@ -240,4 +255,14 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
       };
     }
   }
+}
+
+/** `20/08/2027`, `20-08-2027`, `20.08.2027` (day first, as in France) → `2027-08-20`, when it is a real date. */
+export function frenchDateToIso(text: string): string | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text.trim());
+  if (!m) return undefined;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) return undefined;
+  return `${m[3]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }

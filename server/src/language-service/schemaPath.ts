@@ -1,3 +1,4 @@
+import { normalKey } from './model/normalise';
 import { getSchema } from './schema';
 import type { DocKind, Locale, Msg, Path } from './types';
 
@@ -50,6 +51,12 @@ function childSchema(root: JsonSchema, parent: JsonSchema, seg: string | number)
   if (typeof seg === 'number') return isSchema(s.items) ? deref(root, s.items) : undefined;
   const props = s.properties;
   if (isSchema(props) && isSchema(props[seg])) return deref(root, props[seg]);
+  // A key written in an accepted spelling (`sous_critères`, `urbaine`): the property it is read as.
+  if (isSchema(props) && !isSchema(s.additionalProperties)) {
+    const k = normalKey(seg);
+    const hit = Object.entries(props).find(([n, p]) => normalKey(n) === k || (isSchema(p) && Array.isArray(p['x-aliases']) && p['x-aliases'].some((a) => typeof a === 'string' && normalKey(a) === k)));
+    if (hit && isSchema(hit[1])) return deref(root, hit[1]);
+  }
   // A map keyed by ids (offres[].notes): every key has the schema of additionalProperties.
   return isSchema(s.additionalProperties) ? deref(root, s.additionalProperties) : undefined;
 }

@@ -1,5 +1,5 @@
 import { riskScale } from '../language-service/rules/risks';
-import { date, daysBetween, isObj, list, near, num, obj, str, sum, type Obj } from '../language-service/util/data';
+import { date, daysBetween, isObj, list, near, num, obj, placeText, str, sum, type Obj } from '../language-service/util/data';
 import { items, numText, orDash, strings, type BuildInput } from './context';
 import { amount, area, dateFr, decimal, monthFr, percent, text, yesNo } from './format';
 import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel } from './labels';
@@ -24,7 +24,7 @@ function context(input: BuildInput): Block[] {
       ['Catégorie d’acheteur', op.categorie_acheteur === undefined ? undefined : enumLabel('programme', '#categorie_acheteur', op.categorie_acheteur), at('categorie_acheteur')],
       ['Nature de l’opération', op.nature === undefined ? undefined : enumLabel('programme', 'operation.nature', op.nature), at('nature')],
       ['Type d’ouvrage', op.ouvrage_type === undefined ? undefined : enumLabel('programme', 'operation.ouvrage_type', op.ouvrage_type), at('ouvrage_type')],
-      ['Localisation', str(op.localisation), at('localisation')],
+      ['Localisation', placeText(op.localisation), at('localisation')],
       ['Usage', str(op.usage), at('usage')],
       ['Permis de construire d’origine', str(op.annee_permis), at('annee_permis')],
       ['Site occupé pendant les travaux', op.site_occupe === undefined ? undefined : yesNo(op.site_occupe), at('site_occupe')],

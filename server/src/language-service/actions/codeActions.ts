@@ -42,6 +42,8 @@ const FIXERS: Record<string, Fixer[]> = {
   'RSK-008': [addCatalogueRisk],
   'SCH-002': [replaceMisspelling],
   'SCH-004': [replaceMisspelling],
+  'SCH-005': [replaceMisspelling],
+  'SCH-008': [replaceMisspelling],
   'SUI-002': [addReview],
 };
 

@@ -152,7 +152,7 @@ function equivalent(parsed: ParsedDocument, layout: Layout, text: string): boole
   const { doc, comments } = parseWithComments(text);
   if (!doc || doc.errors.length) return false;
   try {
-    return equal(comments, layout.comments) && equal(doc.toJS({ maxAliasCount: 1000 }), parsed.data);
+    return equal(comments, layout.comments) && equal(doc.toJS({ maxAliasCount: 1000 }), parsed.raw ?? parsed.data);
   } catch {
     return false;
   }

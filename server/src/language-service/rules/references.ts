@@ -128,15 +128,29 @@ export const REF_001: Rule = {
     const ne = obj(ctx.data.note_eliminatoire);
     const neCrit = str(ne.critere);
     if (neCrit && !sets.some((s) => s.criteres.some((c) => str(c.id) === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined).ids);
+    // When nothing is defined at all (no criteria, a misspelt or missing `criteres`), the one cause is said
+    // once, not once per note of every offer: the rest follows from it.
+    let orphanNotes: { path: Path; count: number } | undefined;
     list(ctx.data.offres).forEach((o, i) => {
       const offer = obj(o);
       const lot = str(offer.lot);
       if (lot && !lotIds.has(lot)) unresolved(ctx, ['offres', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
       const { ids, known } = criteriaOf(lot);
       for (const key of Object.keys(obj(offer.notes))) {
-        if (!known.has(key)) unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, ids, 'key');
+        if (known.has(key)) continue;
+        if (ids.length === 0) {
+          orphanNotes ??= { path: ['offres', i, 'notes', key], count: 0 };
+          orphanNotes.count++;
+        } else unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, ids, 'key');
       }
     });
+    if (orphanNotes) {
+      const n = orphanNotes.count;
+      ctx.report(orphanNotes.path, {
+        fr: `Aucun critère n’est défini (« criteres ») : ${n} note${n > 1 ? 's' : ''} des offres ne se rattache${n > 1 ? 'nt' : ''} à aucun critère. Définissez les critères ; les notes seront alors vérifiées une à une.`,
+        en: `No criterion is defined ('criteres'): ${n} offer mark${n > 1 ? 's' : ''} relate${n > 1 ? '' : 's'} to no criterion. Define the criteria; the marks will then be checked one by one.`,
+      }, { target: 'key' });
+    }
   },
 };
 

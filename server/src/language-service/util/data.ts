@@ -22,6 +22,20 @@ export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+/**
+ * A place as one line: a text as written, or an address object (`adresse`, `code_postal`, `commune`,
+ * `departement`, `parcelles`, `complement`) joined as a French address is printed.
+ */
+export function placeText(v: unknown): string | undefined {
+  if (!isObj(v)) return str(v);
+  const town = [str(v.code_postal), str(v.commune)].filter(Boolean).join(' ');
+  const dept = str(v.departement);
+  const parcels = Array.isArray(v.parcelles) ? v.parcelles.map(str).filter(Boolean).join(', ') : str(v.parcelles);
+  const line = [str(v.adresse), str(v.complement), town && dept && !town.includes(dept) ? `${town} (${dept})` : town || dept].filter(Boolean).join(', ');
+  const out = [line, parcels ? `parcelles ${parcels}` : ''].filter(Boolean).join(' — ');
+  return out || undefined;
+}
+
 export function nonEmpty(v: unknown): boolean {
   if (v === undefined || v === null) return false;
   if (typeof v === 'string') return v.trim().length > 0;
