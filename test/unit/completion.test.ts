@@ -85,7 +85,7 @@ describe('completion: keys', () => {
 
   it('in a flow mapping, without the keys written before and after the cursor', () => {
     const items = complete('c.consultation.yaml', 'lots:\n  - {id: L1, |, intitule: Gros œuvre}\n');
-    assert.deepStrictEqual(labels(items), ['valeur_estimee_ht', 'mapa_petit_lot', 'criteres', 'capacites', 'montant_attribue_ht']);
+    assert.deepStrictEqual(labels(items), ['valeur_estimee_ht', 'mapa_petit_lot', 'criteres', 'capacites', 'montant_attribue_ht', 'statut', 'motif', 'titulaire', 'date_notification', 'date_signature', 'nombre_offres']);
     assert.strictEqual(edit(byLabel(items, 'criteres')).newText, 'criteres: ');
   });
 

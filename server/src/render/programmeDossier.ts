@@ -150,6 +150,8 @@ function funding(input: BuildInput): Block[] {
   const out: Block[] = [heading(2, '7. Plan de financement', src.at('financement'))];
   if (!rows.length) return [...out, para('Plan de financement non renseigné (L2421-1 4°).', { tone: 'warning' })];
   const fsum = sum(rows.map(({ o }) => num(o.montant_ht)));
+  // Lines without an amount are unknown, not 0: the total is then a lower bound.
+  const unknown = rows.filter(({ o }) => num(o.montant_ht) === undefined).length;
   const ref = total ?? fsum;
   const byStatus = (s: string): number => sum(rows.filter(({ o }) => str(o.statut) === s).map(({ o }) => num(o.montant_ht)));
   out.push({
@@ -157,11 +159,11 @@ function funding(input: BuildInput): Block[] {
     columns: [{ label: 'Financeur' }, { label: 'Statut' }, { label: 'Montant HT', align: 'right' }, { label: 'Part de l’EFP', align: 'right' }],
     rows: [
       ...rows.map(({ o, i }) => ({ line: src.at('financement', i), cells: [cell(orDash(o.financeur)), cell(enumLabel('programme', 'financement.statut', o.statut)), numCell(numText(o.montant_ht, amount)), numCell(num(o.montant_ht) === undefined ? '—' : percent(num(o.montant_ht) as number, ref))] })),
-      { kind: 'total', cells: [cell('Total des financements'), cell(''), numCell(amount(fsum)), numCell(percent(fsum, ref))] },
+      { kind: 'total', cells: [cell(unknown ? `Total des financements chiffrés (${unknown} ligne${unknown > 1 ? 's' : ''} sans montant)` : 'Total des financements'), cell(''), numCell(amount(fsum)), numCell(percent(fsum, ref))] },
     ],
   });
   const parts = ['acquis', 'demande', 'prevu'].map((s) => `${enumLabel('programme', 'financement.statut', s).toLowerCase()} ${amount(byStatus(s))} (${percent(byStatus(s), ref)})`);
-  out.push(para([`Répartition : ${parts.join(', ')}.`, total !== undefined && !near(fsum, total) ? ` ${fsum < total ? 'Reste à financer' : 'Excédent de financement'} : ${amount(Math.abs(total - fsum))}.` : ''], { tone: 'note' }));
+  out.push(para([`Répartition : ${parts.join(', ')}.`, total !== undefined && !near(fsum, total) ? ` ${fsum < total ? (unknown ? 'Reste à financer, hors lignes sans montant' : 'Reste à financer') : 'Excédent de financement'} : ${amount(Math.abs(total - fsum))}.` : ''], { tone: 'note' }));
   return out;
 }
 

@@ -104,8 +104,15 @@ export const PRG_006: Rule = {
       return;
     }
     const total = sum(fin.map((f) => num(f.montant_ht)));
+    // A line without an amount is unknown, not 0: the cover cannot be judged, only said incomplete.
+    const unknown = fin.filter((f) => num(f.montant_ht) === undefined).length;
     if (efp !== undefined && total + 0.005 < efp) {
-      ctx.report(['financement'], { fr: `Le plan de financement (${euros(total)}) ne couvre pas l’enveloppe (${euros(efp)}) : il manque ${euros(efp - total)}.`, en: `The funding plan (${euros(total)}) does not cover the envelope (${euros(efp)}): ${euros(efp - total)} missing.` });
+      if (unknown > 0) {
+        ctx.report(['financement'], {
+          fr: `Le plan de financement chiffré (${euros(total)}) ne couvre pas l’enveloppe (${euros(efp)}) et ${unknown} ligne${unknown > 1 ? 's n’ont' : ' n’a'} pas de montant : chiffrez-${unknown > 1 ? 'les' : 'la'} pour montrer qu’il ne manque pas ${euros(efp - total)}.`,
+          en: `The funding plan with amounts (${euros(total)}) does not cover the envelope (${euros(efp)}) and ${unknown} line${unknown > 1 ? 's have' : ' has'} no amount: give ${unknown > 1 ? 'them' : 'it'} to show that ${euros(efp - total)} is not missing.`,
+        });
+      } else ctx.report(['financement'], { fr: `Le plan de financement (${euros(total)}) ne couvre pas l’enveloppe (${euros(efp)}) : il manque ${euros(efp - total)}.`, en: `The funding plan (${euros(total)}) does not cover the envelope (${euros(efp)}): ${euros(efp - total)} missing.` });
     }
   },
 };
