@@ -169,4 +169,16 @@ describe('natural input (model/normalise.ts)', () => {
     assert.strictEqual(d.lots[0].id, '1');
     assert.deepStrictEqual(Object.keys(d.offres[0].notes), ['Qualité']);
   });
+
+  it('syntax errors: the first of each line, at most 20 lines, then one note (one broken line gave 229 errors)', () => {
+    const one = 'version: 1\nid: X\nobjet: {a: b: c}\nlots:\n  - {id: L1, intitule: Lot}\n';
+    const p1 = parseText('file:///v/x.consultation.yaml', one);
+    assert.deepStrictEqual(p1.problems.map((p) => `${p.code}:${p.severity}`), ['YAML-001:error']);
+    const many = Array.from({ length: 30 }, (_, i) => `k${i}: {a: b: c}, {d: e: f}`).join('\n') + '\n';
+    const p2 = parseText('file:///v/y.consultation.yaml', many);
+    assert.strictEqual(p2.problems.filter((p) => p.severity === 'error').length, 20);
+    const note = p2.problems.filter((p) => p.severity === 'information');
+    assert.strictEqual(note.length, 1);
+    assert.match(note[0].message.fr, /autre\(s\) erreur\(s\) de syntaxe/);
+  });
 });

@@ -8,6 +8,8 @@ import { docKindOf } from './types';
 
 /** Aliases expanded beyond this count are treated as an alias bomb (billion laughs). */
 const MAX_ALIAS_COUNT = 1000;
+/** Lines with a syntax error reported before the rest is summed up in one note. */
+const MAX_SYNTAX_ERRORS = 20;
 
 export interface SyntaxProblem {
   code: 'YAML-001' | 'YAML-002' | 'YAML-003';
@@ -85,13 +87,30 @@ export function parseText(uri: string, text: string, previous?: ParsedDocument):
   // logLevel 'error': yaml would print a process warning for every collection used as a key (stderr noise per keystroke).
   const { doc, tooDeep } = parseBounded(text, { prettyErrors: false, uniqueKeys: true, strict: true, logLevel: 'error' });
   const problems: SyntaxProblem[] = [];
+  // One broken line makes yaml report every token after it (229 errors for one missing quote): the first
+  // error of each line is kept, up to MAX_SYNTAX_ERRORS lines, then one note says how many follow.
+  const errorLines = new Set<number>();
+  let dropped = 0;
   for (const e of doc.errors) {
+    const line = lines.positionAt(e.pos[0]).line;
+    if (errorLines.has(line) || errorLines.size >= MAX_SYNTAX_ERRORS) {
+      dropped++;
+      continue;
+    }
+    errorLines.add(line);
     problems.push({
       code: 'YAML-001',
       start: e.pos[0],
       end: Math.max(e.pos[1], e.pos[0] + 1),
       message: yamlMessage(e.code, e.message),
       severity: 'error',
+    });
+  }
+  if (dropped > 0 && errorLines.size >= MAX_SYNTAX_ERRORS) {
+    const last = problems[problems.length - 1];
+    problems.push({
+      code: 'YAML-001', start: last.start, end: last.end, severity: 'information',
+      message: { fr: `${dropped} autre(s) erreur(s) de syntaxe plus loin, souvent des conséquences des premières : corrigez celles-ci d’abord.`, en: `${dropped} more syntax error(s) further on, often consequences of the first ones: fix these first.` },
     });
   }
   for (const w of doc.warnings) {
