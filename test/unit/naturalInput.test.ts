@@ -181,4 +181,18 @@ describe('natural input (model/normalise.ts)', () => {
     assert.strictEqual(note.length, 1);
     assert.match(note[0].message.fr, /autre\(s\) erreur\(s\) de syntaxe/);
   });
+
+  it('a mixed operation (a list of natures): rehabilitation exemptions apply, new-build demands only when all of it is new', () => {
+    const withNature = (n: string): string => PROGRAMME.replace(/^ {2}nature: rehabilitation\b.*$/m, `  nature: ${n}`);
+    assert.notStrictEqual(withNature('x'), PROGRAMME);
+    const codesOf = (n: string): string[] => diagnose({ [PROGRAMME_URI]: withNature(n) }, PROGRAMME_URI).filter((d) => d.code !== 'SCH-008').map((d) => d.code);
+    // The example's design mission has no ESQ: lawful in rehabilitation (R2431-5), not in new build (R2431-4).
+    assert.ok(codesOf('construction_neuve').includes('PRG-010'));
+    assert.deepStrictEqual(codesOf('[rehabilitation, extension]'), []);
+    assert.deepStrictEqual(codesOf('[Réhabilitation, extension]'), []);
+    // A synonym the schema declares (x-enum-aliases) is read, with a hint; a value read twice is one error.
+    const alias = diagnose({ [PROGRAMME_URI]: withNature('rénovation') }, PROGRAMME_URI);
+    assert.deepStrictEqual(alias.map((d) => `${d.code}:${(d.data as { replacement?: string } | undefined)?.replacement ?? ''}`), ['SCH-008:rehabilitation']);
+    assert.deepStrictEqual(codesOf('[rehabilitation, renovation]'), ['SCH-007']);
+  });
 });

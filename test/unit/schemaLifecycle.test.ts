@@ -196,7 +196,7 @@ describe('schema: follow-up, reception and AMO keys (issue #8)', () => {
     oneOn('x.consultation.yaml', CONSULTATION.replace('decision: avec_reserves', 'decision: reserves'), 'SCH-004', 'decision: reserves');
     oneOn('x.consultation.yaml', CONSULTATION.replace('statut: en_cours', 'statut: encours'), 'SCH-004', 'statut: encours');
     oneOn('x.consultation.yaml', AMO_CONSULTATION.replace('mission: amo', 'mission: assistance'), 'SCH-004', 'mission: assistance');
-    oneOn('x.consultation.yaml', AMO_CONSULTATION.replace('type: methode', 'type: methodologie'), 'SCH-004', 'type: methodologie');
+    oneOn('x.consultation.yaml', AMO_CONSULTATION.replace('type: methode', 'type: methodique'), 'SCH-004', 'type: methodique');
   });
 
   it('a non-date in a new date key is SCH-005', () => {

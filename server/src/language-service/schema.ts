@@ -24,7 +24,7 @@ let validators: Record<DocKind, ValidateFunction> | undefined;
 function getValidators(): Record<DocKind, ValidateFunction> {
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog', 'x-aliases', 'x-heure']);
+    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog', 'x-aliases', 'x-enum-aliases', 'x-heure']);
     addFormats(ajv, ['date', 'email']);
     validators = {
       programme: ajv.compile(programmeSchema as JsonSchema),
@@ -235,6 +235,17 @@ function mapError(parsed: ParsedDocument, err: ErrorObject): SchemaProblem | und
           fr: `Valeur hors limites pour ${where} : attendu ${fr} ${limit}${unit[0]}.`,
           en: `Value out of range for ${whereEn}: expected ${en} ${limit}${unit[1]}.`,
         },
+      };
+    }
+    case 'uniqueItems': {
+      const [start, end] = locate(parsed.doc, path, 'value');
+      const { i, j } = err.params as { i: number; j: number };
+      return {
+        code: ruleCode ?? 'SCH-007',
+        start,
+        end,
+        severity: 'error',
+        message: { fr: `Valeur en double dans ${where} (éléments ${j + 1} et ${i + 1}, peut-être écrits autrement) : gardez-en un.`, en: `Duplicate value in ${whereEn} (items ${j + 1} and ${i + 1}, perhaps spelt differently): keep one.` },
       };
     }
     case 'if':

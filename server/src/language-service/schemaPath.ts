@@ -87,7 +87,10 @@ export function itemsOf(kind: DocKind, s: JsonSchema): JsonSchema | undefined {
 }
 
 export function enumOf(s: JsonSchema): unknown[] {
-  return Array.isArray(s.enum) ? s.enum : [];
+  if (Array.isArray(s.enum)) return s.enum;
+  // One value or a list of them (operation.nature): the values are the text branch's.
+  if (isSchema(s.then) && Array.isArray(s.then.enum)) return s.then.enum;
+  return [];
 }
 
 export function enumLabel(s: JsonSchema, value: unknown): Msg | undefined {

@@ -1,5 +1,5 @@
 import { riskScale } from '../language-service/rules/risks';
-import { date, daysBetween, isObj, list, near, num, obj, placeText, str, sum, type Obj } from '../language-service/util/data';
+import { date, daysBetween, isObj, list, natures, near, num, obj, placeText, str, sum, type Obj } from '../language-service/util/data';
 import { items, numText, orDash, strings, type BuildInput } from './context';
 import { amount, area, dateFr, decimal, monthFr, percent, text, yesNo } from './format';
 import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel } from './labels';
@@ -22,7 +22,7 @@ function context(input: BuildInput): Block[] {
       ['Intitulé', str(op.intitule), at('intitule')],
       ['Maître d’ouvrage', str(op.maitre_ouvrage), at('maitre_ouvrage')],
       ['Catégorie d’acheteur', op.categorie_acheteur === undefined ? undefined : enumLabel('programme', '#categorie_acheteur', op.categorie_acheteur), at('categorie_acheteur')],
-      ['Nature de l’opération', op.nature === undefined ? undefined : enumLabel('programme', 'operation.nature', op.nature), at('nature')],
+      ['Nature de l’opération', natures(op).length ? natures(op).map((n) => enumLabel('programme', 'operation.nature', n)).join(' et ') : undefined, at('nature')],
       ['Type d’ouvrage', op.ouvrage_type === undefined ? undefined : enumLabel('programme', 'operation.ouvrage_type', op.ouvrage_type), at('ouvrage_type')],
       ['Localisation', placeText(op.localisation), at('localisation')],
       ['Usage', str(op.usage), at('usage')],

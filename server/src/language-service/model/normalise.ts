@@ -142,10 +142,14 @@ function value(w: Walk, v: unknown, schema: JsonSchema | undefined, path: Path):
 
 function scalarFromText(w: Walk, v: string, s: JsonSchema, t: string[], path: Path): unknown {
   if (t.includes('string')) {
-    const e = Array.isArray(s.enum) ? (s.enum as unknown[]) : undefined;
+    const e = Array.isArray(s.enum) ? (s.enum as unknown[]) : isSchema(s.then) && Array.isArray(s.then.enum) ? (s.then.enum as unknown[]) : undefined;
     if (e && !e.includes(v)) {
       const k = normalKey(v);
-      const hit = e.find((x) => typeof x === 'string' && normalKey(x) === k);
+      // The value folded (accents, capitals, spaces), else a synonym the schema declares (`x-enum-aliases`:
+      // `rénovation` for `rehabilitation`, `valeur technique` for `qualite`).
+      const aliases = isSchema(s['x-enum-aliases']) ? (s['x-enum-aliases'] as Record<string, unknown>) : undefined;
+      const alias = aliases && Object.hasOwn(aliases, k) ? aliases[k] : undefined;
+      const hit = e.find((x) => typeof x === 'string' && normalKey(x) === k) ?? (typeof alias === 'string' && e.includes(alias) ? alias : undefined);
       if (typeof hit === 'string') {
         w.spellings.push({ path, target: 'value', written: v, canonical: hit, message: VALUE_MSG(v, hit) });
         return hit;

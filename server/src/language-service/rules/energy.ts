@@ -1,5 +1,5 @@
 import { CEE_REPEALS, keyDate } from '../data/legalData';
-import { date, frDate, isObj, list, nonEmpty, num, obj, str } from '../util/index';
+import { date, frDate, isObj, list, nonEmpty, num, obj, someNature, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule } from './types';
 import { criteriaSets } from './consultation/model';
@@ -13,7 +13,7 @@ export const NRJ_001: Rule = {
     const op = obj(ctx.data.operation);
     const dt = obj(obj(ctx.data.energie).decret_tertiaire);
     const surface = num(op.surface_tertiaire_m2) ?? num(dt.surface_tertiaire_m2);
-    if (!EXISTING.has(str(op.nature) ?? '') || surface === undefined || surface < 1000) return;
+    if (!someNature(op, EXISTING) || surface === undefined || surface < 1000) return;
     if (!isObj(obj(ctx.data.energie).decret_tertiaire)) {
       ctx.report([isObj(ctx.data.energie) ? 'energie' : 'operation'], {
         fr: `Bâtiment tertiaire existant de ${surface} m² (≥ 1 000 m²) : assujetti au décret tertiaire. Ajoutez « energie.decret_tertiaire » (année de référence, consommation de référence, méthode, objectifs 2030/2040/2050, identifiant OPERAT).`,
@@ -71,7 +71,7 @@ export const NRJ_002: Rule = {
   id: 'NRJ-002', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'CCH R172-x ; décret 2026-16 (la RE2020 s’impose au bâtiment ; le programme devrait en fixer les objectifs)',
   title: { fr: 'Bâtiment neuf soumis à la RE2020 (selon la date de dépôt du PC) : objectifs Bbio, Cep, Cep,nr, Ic énergie, Ic construction, DH', en: 'New building under RE2020 (by permit filing date): Bbio, Cep, Cep,nr, Ic energy, Ic construction, DH targets' },
   check(ctx) {
-    if (str(obj(ctx.data.operation).nature) !== 'construction_neuve') return;
+    if (!someNature(obj(ctx.data.operation), ['construction_neuve'])) return;
     const re = obj(obj(ctx.data.energie).re2020);
     const depot = date(re.date_depot_pc) ?? date(obj(ctx.data.operation).date_depot_pc);
     const t = typology(ctx.data);

@@ -1,6 +1,6 @@
 import { riskCategory, STRATEGIES } from '../catalog/risks';
 import { EU_THRESHOLDS, valueAt } from '../data/legalData';
-import { closest, daysBetween, date, fold, frDate, isObj, list, nonEmpty, num, obj, str } from '../util/index';
+import { closest, daysBetween, date, fold, frDate, isObj, list, nonEmpty, num, obj, someNature, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule, RuleContext } from './types';
 import { preAsbestosBuilding } from './consultation/execution';
@@ -183,7 +183,7 @@ interface Trigger {
 
 const TRIGGERS: Trigger[] = [
   { when: (ctx) => preAsbestosBuilding(ctx.data), match: /amiante/, code: 'TEC-AMIANTE', fr: 'bâtiment existant au permis antérieur au 01/07/1997 → risque amiante', en: 'existing building permitted before 1997-07-01 → asbestos risk' },
-  { when: (ctx) => str(obj(ctx.data.operation).nature) === 'construction_neuve', match: /geotech|\bsols?\b|portance|argile|tec-sol/, code: 'TEC-SOL', fr: 'construction neuve → risque géotechnique', en: 'new build → geotechnical risk' },
+  { when: (ctx) => someNature(obj(ctx.data.operation), ['construction_neuve']), match: /geotech|\bsols?\b|portance|argile|tec-sol/, code: 'TEC-SOL', fr: 'construction neuve → risque géotechnique', en: 'new build → geotechnical risk' },
   { when: (ctx) => obj(ctx.data.operation).permis_requis === true, match: /recours/, code: 'REG-RECOURS-PC', fr: 'permis requis → risque de recours des tiers (affichage + 2 mois)', en: 'permit required → third-party appeal risk (posting + 2 months)' },
   { when: (ctx) => obj(ctx.data.operation).zone_archeologique === true, match: /archeo/, code: 'REG-ARCHEO', fr: 'zone archéologique → risque de prescription', en: 'archaeological zone → prescription risk' },
   { when: (ctx) => obj(ctx.data.operation).site_occupe === true, match: /occup/, code: 'CHT-SITE-OCCUPE', fr: 'site occupé → risque travaux en site occupé', en: 'occupied site → occupied-site works risk' },

@@ -1,5 +1,5 @@
 import { keyDate } from '../../data/legalData';
-import { isObj, list, nonEmpty, num, obj, str } from '../../util/index';
+import { isObj, list, nonEmpty, num, obj, onlyNature, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
 import { estimatedValue, euThreshold, isDefense, launchInfo, launchText } from './model';
@@ -73,7 +73,7 @@ export const CSL_023: Rule = {
 export function preAsbestosBuilding(programme: Obj | undefined): boolean {
   if (!programme) return false;
   const op = obj(programme.operation);
-  if (str(op.nature) === 'construction_neuve') return false;
+  if (onlyNature(op, 'construction_neuve')) return false;
   const limit = keyDate('permis_amiante');
   const y = num(op.annee_permis);
   if (y !== undefined) return y < Number(limit.slice(0, 4));

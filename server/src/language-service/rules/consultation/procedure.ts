@@ -1,5 +1,5 @@
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, valueAt, type MinimumDelay } from '../../data/legalData';
-import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
+import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, onlyNature, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
 import { BUYER_CATEGORIES, type BuyerCategory } from '../../data/legalData';
 import { livreIVExcluded } from '../buyer';
@@ -305,7 +305,7 @@ export const CSL_018: Rule = {
     // bodies and local authorities remain.
     const profile = buyerProfile(ctx);
     if (livreIVExcluded(ctx.programme.data)) return;
-    if (str(op.nature) !== 'construction_neuve' || (str(op.ouvrage_type) ?? 'batiment') !== 'batiment') return;
+    if (!onlyNature(op, 'construction_neuve') || (str(op.ouvrage_type) ?? 'batiment') !== 'batiment') return;
     const type = procedureType(ctx.data);
     const value = estimatedValue(ctx.data);
     if (type === 'CONCOURS' || value === undefined || /R\s?2172-2/.test(str(obj(ctx.data.procedure).fondement) ?? '')) return;

@@ -1,6 +1,6 @@
 import { INSIDE_DET, phaseEntry } from '../../catalog/phases';
 import { keyDate } from '../../data/legalData';
-import { addMonths, date, frDate, isObj, list, obj, str } from '../../util/index';
+import { addMonths, date, frDate, isObj, list, obj, someNature, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import { mentions } from '../../util/mentions';
 import type { Rule } from '../types';
@@ -30,9 +30,8 @@ export const PRG_008: Rule = {
       return e && e.family === 'moe' && e.rank >= 60 && d !== undefined && d <= ctx.today;
     });
     if (started < 0) return;
-    const nature = str(obj(ctx.data.operation).nature);
     const moe = obj(ctx.data.moe);
-    const exception = (nature !== undefined && REHAB.has(nature)) || (moe.complexe === true && moe.clause_dans_consultation_moe === true);
+    const exception = someNature(obj(ctx.data.operation), REHAB) || (moe.complexe === true && moe.clause_dans_consultation_moe === true);
     ctx.report([isObj(ctx.data) && 'statut' in ctx.data ? 'statut' : 'operation'], {
       fr: `La phase ${code(phaseList(ctx.data)[started])} a commencé mais le programme n’est pas arrêté (« statut: arrete ») : il doit l’être avant l’avant-projet (L2421-3)${exception ? ', sauf réhabilitation ou opération complexe prévue au marché de MOE (L2421-4)' : ''}.`,
       en: `Phase ${code(phaseList(ctx.data)[started])} has started but the programme is not fixed ('statut: arrete'): it must be before outline design (L2421-3)${exception ? ', except for rehabilitation or a complex operation provided for in the design contract (L2421-4)' : ''}.`,
@@ -56,13 +55,13 @@ export const PRG_010: Rule = {
       have.add('APS');
       have.add('APD');
     }
-    const need = ['ESQ', 'APS', 'APD', 'PRO', 'ACT', 'DET', 'AOR'].filter((c) => !(c === 'ESQ' && REHAB.has(str(op.nature) ?? '')));
+    const need = ['ESQ', 'APS', 'APD', 'PRO', 'ACT', 'DET', 'AOR'].filter((c) => !(c === 'ESQ' && someNature(op, REHAB)));
     const missing = need.filter((c) => !have.has(c));
     if (!have.has('VISA') && !have.has('EXE')) missing.push('VISA ou EXE');
     if (missing.length === 0) return;
     ctx.report(['moe', 'mission', 'elements'], {
-      fr: `Mission de base de maîtrise d’œuvre incomplète : il manque ${missing.join(', ')} (R2431-${REHAB.has(str(op.nature) ?? '') ? '5' : '4'}).`,
-      en: `Incomplete basic design mission: missing ${missing.join(', ')} (R2431-${REHAB.has(str(op.nature) ?? '') ? '5' : '4'}).`,
+      fr: `Mission de base de maîtrise d’œuvre incomplète : il manque ${missing.join(', ')} (R2431-${someNature(op, REHAB) ? '5' : '4'}).`,
+      en: `Incomplete basic design mission: missing ${missing.join(', ')} (R2431-${someNature(op, REHAB) ? '5' : '4'}).`,
     });
   },
 };
@@ -71,7 +70,7 @@ export const PRG_011: Rule = {
   id: 'PRG-011', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Ancien décret 93-1268 art. 12 ; MIQCP Médiations 17',
   title: { fr: 'Réhabilitation ou réutilisation sans diagnostic (DIAG)', en: 'Rehabilitation or re-use without a survey (DIAG)' },
   check(ctx) {
-    if (!REHAB.has(str(obj(ctx.data.operation).nature) ?? '')) return;
+    if (!someNature(obj(ctx.data.operation), REHAB)) return;
     const elements = list(obj(obj(ctx.data.moe).mission).elements).map((e) => str(e)?.toUpperCase());
     if (elements.includes('DIAG') || phaseList(ctx.data).some((p) => code(p) === 'DIAG')) return;
     ctx.report(['operation', 'nature'], { fr: 'Réhabilitation sans études de diagnostic (DIAG) ni dans la mission de MOE ni en phase : prévoyez-les.', en: 'Rehabilitation without a survey (DIAG), neither in the design mission nor as a phase: plan one.' }, { target: 'value' });
@@ -158,8 +157,7 @@ export const PRG_016: Rule = {
   id: 'PRG-016', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'NF P 94-500',
   title: { fr: 'Construction neuve ou extension sans mission géotechnique (G1 puis G2)', en: 'New build or extension without a geotechnical mission (G1 then G2)' },
   check(ctx) {
-    const nature = str(obj(ctx.data.operation).nature);
-    if (nature !== 'construction_neuve' && nature !== 'extension') return;
+    if (!someNature(obj(ctx.data.operation), ['construction_neuve', 'extension'])) return;
     if (mentions([ctx.data.phases, ctx.data.annexes, ctx.data.acteurs, ctx.data.enveloppe_financiere, ctx.data.contraintes_exigences], GEOTECHNICS)) return;
     ctx.report(['operation', 'nature'], { fr: 'Aucune mission géotechnique : prévoyez une G1 avant l’esquisse et une G2 en AVP/PRO (NF P 94-500).', en: 'No geotechnical mission: plan a G1 before sketch design and a G2 at AVP/PRO (NF P 94-500).' }, { target: 'value' });
   },
