@@ -4,7 +4,7 @@ import type { DocKind, Msg, Path } from '../types';
 import { closest, fold } from '../util/strings';
 
 /**
- * Natural input, normalised once per parse (issue #12): what a French consultant naturally writes is read
+ * Natural input, normalised once per parse (docs/format.md, « Natural spellings »): what a French consultant naturally writes is read
  * as the canonical form of the format, the file is left as written.
  *
  * - keys and enum values with accents, capitals or spaces (`sous_critères`, `Qualité`, `arrêté`) and the

@@ -14,7 +14,7 @@ const GPA_URL = 'https://www.index-habitation.fr/decennale/article-1792-code-civ
 /**
  * For a public owner the GPA is contractual: it exists through CCAG-Travaux 2021 art. 44.1 when the contract
  * refers to it (CE Sect. 28 févr. 1986 Entreprise Blondet refused to draw it from C. civ. 1792-6), and runs
- * from the effective date of the reception; C. civ. 1792-6 governs private owners (reviews: legal.md #68).
+ * from the effective date of the reception; C. civ. 1792-6 governs private owners (docs/rules.md, REC-001).
  */
 const GPA_BASIS = 'CCAG-Travaux 2021 art. 44.1 (marché public : GPA contractuelle, CE Sect. 28 févr. 1986 Entreprise Blondet) ; C. civ. 1792-6 (maître d’ouvrage privé)';
 
@@ -93,7 +93,7 @@ export const REC_002: Rule = {
 export const REC_003: Rule = {
   // A warning, not an error: the owner may lawfully accept without reserves despite what the inspection
   // noted (a price reduction, CCAG-T art. 41.7, or a deliberate choice); the apparent defects not reserved
-  // are then purged (reviews: legal.md, REC-003).
+  // are then purged (docs/rules.md, REC-003).
   id: 'REC-003', kind: 'consultation', severity: 'warning', confidence: 'V', basis: 'CCAG-Travaux 2021 art. 41 (réception avec ou sans réserves ; art. 41.7 réfaction) ; réception sans réserve : purge des vices apparents',
   title: { fr: 'Réception « sans réserve » alors que des réserves ouvertes ont été constatées à la réception ou avant', en: "Acceptance 'without reservations' although open reserves were recorded at or before the acceptance" },
   check(ctx) {
