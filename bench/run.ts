@@ -95,7 +95,8 @@ function ours(opts: Options): ServerSpec {
     args: [...prof, serverBundle(opts), '--stdio'],
     env: { AMO_TODAY: TODAY, ...(opts.plain ? {} : SERVER_ENV) },
     // The server's default debounce, sent as the client would send the setting.
-    settings: (section) => (section === 'amo' ? { validation: { delay } } : {}),
+    // The per-document scenario measures the open files only; the workspace pass has its own bench (workspace.ts).
+    settings: (section) => (section === 'amo' ? { validation: { delay, scope: 'openFiles' } } : {}),
   };
 }
 

@@ -16,6 +16,7 @@ import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
 import { ValidationTimes } from './validationDelay';
+import { WorkspaceValidator } from './workspaceValidation';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
@@ -34,7 +35,7 @@ export interface ServerRuntime {
 interface AmoSettings {
   rules?: unknown;
   locale?: string;
-  validation?: { delay?: number };
+  validation?: { delay?: number; scope?: string };
 }
 
 const DEFAULT_DELAY_MS = 50;
@@ -63,6 +64,52 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   /** Documents whose pending validation follows an edit: only those runs feed the adaptive debounce. */
   const afterEdit = new Set<string>();
   const validationTimes = new ValidationTimes();
+  let progress: { report(percentage: number, message?: string): void; done(): void } | undefined;
+  let progressStarting = false;
+  const workspaceFiles = new WorkspaceValidator({
+    list: () => known.list(),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    readText: (uri) => runtime.readFile(uri),
+    async diagnose(uri, text) {
+      const settings = await settingsFor(uri);
+      const options = { locale: localeOf(settings), config: await configFor(uri, settings) };
+      const doc = { uri, text };
+      if (text.length > MAX_VALIDATED_LENGTH && runtime.validateLarge) return (await runtime.validateLarge(doc, options)) ?? [];
+      return service.getDiagnostics(doc, options);
+    },
+    programmeOf: (uri, text) => service.getProgrammeUri({ uri, text }),
+    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    forget: (uri) => service.forget(uri),
+    progress: (done, total) => reportProgress(done, total),
+    log,
+  });
+
+  /** `$/progress` of the first pass over the workspace, when the client shows it. */
+  function reportProgress(done: number, total: number): void {
+    if (!clientCapabilities.window?.workDoneProgress) return;
+    if (!progress && !progressStarting && done < total) {
+      progressStarting = true;
+      void connection.window.createWorkDoneProgress().then((p) => {
+        p.begin('AMO', 0, `${done}/${total}`);
+        progress = p;
+        progressStarting = false;
+      }, () => (progressStarting = false));
+      return;
+    }
+    if (!progress) return;
+    if (done >= total) {
+      progress.done();
+      progress = undefined;
+    } else progress.report(Math.round((done / total) * 100), `${done}/${total}`);
+  }
+
+  /** `amo.validation.scope`: the workspace's files in the background unless `openFiles`. */
+  async function applyScope(): Promise<void> {
+    const s = hasConfigurationCapability
+      ? await connection.workspace.getConfiguration({ section: 'amo' }).then((v: unknown) => (v && typeof v === 'object' ? (v as AmoSettings) : {}), () => ({}) as AmoSettings)
+      : globalSettings;
+    workspaceFiles.setEnabled(s.validation?.scope !== 'openFiles');
+  }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -92,6 +139,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/*.consultation.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
       });
     }
+    void applyScope();
   });
 
   function settingsFor(uri: string): Promise<AmoSettings> {
@@ -183,10 +231,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return [...dependsOn].filter(([c, p]) => p === programmeUri && documents.get(c)).map(([c]) => c);
   }
 
-  documents.onDidOpen((e) => void scheduleWithSettings(e.document.uri, true));
+  documents.onDidOpen((e) => {
+    workspaceFiles.onOpen(e.document.uri);
+    void scheduleWithSettings(e.document.uri, true);
+  });
   documents.onDidChangeContent((e) => {
     void scheduleWithSettings(e.document.uri, false);
     for (const c of dependents(e.document.uri)) void scheduleWithSettings(c, false);
+    // Unopened consultations of an edited programme read its buffer: checked again in the background.
+    workspaceFiles.revalidate(workspaceFiles.dependentsOf(e.document.uri));
   });
   documents.onDidClose((e) => {
     const t = timers.get(e.document.uri);
@@ -199,11 +252,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // The programme may still be read from disk by a consultation: its disk text replaces the buffer.
     for (const c of dependents(e.document.uri)) schedule(c, 0);
     service.forget(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    // In workspace scope, a closed file keeps showing the problems of its disk text.
+    if (workspaceFiles.isEnabled) workspaceFiles.onClose(e.document.uri);
+    else void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
   function revalidateAll(): void {
     for (const d of documents.all()) schedule(d.uri, 0);
+    workspaceFiles.revalidate();
   }
 
   connection.onDidChangeConfiguration((change) => {
@@ -213,10 +269,12 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       globalSettings = s ?? {};
     }
     revalidateAll();
+    void applyScope();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
     known.onFileEvents(change.changes);
+    workspaceFiles.onFileEvents(change.changes);
     for (const ev of change.changes) {
       if (ev.uri.endsWith('amo.config.json')) {
         revalidateAll();
