@@ -112,4 +112,23 @@ describe('amo render (CLI)', function () {
     assert.strictEqual(r.code, 0, r.err);
     assert.strictEqual(fs.readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
   });
+
+  it('a file with errors: rendered marked « non conforme », said on stderr; --strict renders nothing and exits 1', () => {
+    const erreurs = path.join(dir, 'erreurs.consultation.yaml');
+    fs.copyFileSync(path.join(ROOT, 'examples', 'erreurs', 'ecole-erreurs.consultation.yaml'), erreurs);
+    const out = path.join(dir, 'rao.html');
+    const r = amo(['render', erreurs, '-d', 'rao', '-o', out]);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.err, /erreurs\.consultation\.yaml : \d+\u00a0erreurs \(amo check\) ; les documents sont marqués « Projet — document non conforme »/);
+    assert.match(fs.readFileSync(out, 'utf8'), /<p class="amo-nonconforme" role="alert">Projet — document non conforme\u00a0: \d+\u00a0erreurs<\/p>/);
+    const strictOut = path.join(dir, 'strict.html');
+    const s = amo(['render', erreurs, '-d', 'rao', '--strict', '-o', strictOut]);
+    assert.strictEqual(s.code, 1);
+    assert.match(s.err, /rien n’est rendu \(--strict\)/);
+    assert.ok(!fs.existsSync(strictOut));
+    // A clean file: nothing on stderr, --strict changes nothing.
+    const clean = amo(['render', consultation, '-d', 'rc', '--strict', '-o', path.join(dir, 'rc.html')]);
+    assert.strictEqual(clean.code, 0, clean.err);
+    assert.strictEqual(clean.err, '');
+  });
 });

@@ -2,14 +2,15 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
-import { fileUri, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
 import { findChromium, htmlToPdf } from '../node/pdf';
 import { buildDeliverable, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
 
 export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|reserves|all] [--format html|docx|pdf]
-             [-o chemin|-] [--force] [--chromium chemin]`;
+             [-o chemin|-] [--force] [--strict] [--chromium chemin]`;
 
 const FORMATS = ['html', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,13 +42,13 @@ function siblingConsultations(file: string): TextDocumentLike[] {
  * input, existing output without --force, no Chromium for PDF, write failure.
  */
 export async function runRender(args: string[], io: CliIO): Promise<number> {
-  let values: { deliverable?: string; format?: string; output?: string; force?: boolean; chromium?: string };
+  let values: { deliverable?: string; format?: string; output?: string; force?: boolean; strict?: boolean; chromium?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { deliverable: { type: 'string', short: 'd' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, chromium: { type: 'string' } },
+      options: { deliverable: { type: 'string', short: 'd' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, strict: { type: 'boolean' }, chromium: { type: 'string' } },
     }));
   } catch (err) {
     io.err(`amo: ${(err as Error).message}\n\nUsage:\n${RENDER_USAGE}`);
@@ -77,7 +78,18 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
-  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
+  const found = findConfig(uri);
+  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file), config: found.config };
+  // Honest documents: a file with errors is rendered marked "non conforme", and said so; --strict renders nothing.
+  const errors = service.getDiagnostics({ uri, text }, { config: found.config }).filter((d) => d.severity === 1).length;
+  if (errors) {
+    const where = positionals[0];
+    if (values.strict) {
+      io.err(`amo: ${where} : ${errorCount(errors)} (amo check) ; rien n’est rendu (--strict) / ${errorCount(errors, 'en')}, nothing rendered (--strict).`);
+      return 1;
+    }
+    io.err(`amo: ${where} : ${errorCount(errors)} (amo check) ; les documents sont marqués « Projet — document non conforme » / ${errorCount(errors, 'en')}: documents are marked "Draft — non-compliant document".`);
+  }
   // `all`: the deliverables this file has data for (no PV de réception for a consultation without reception).
   const ids: DeliverableId[] = wanted === 'all' ? offeredDeliverables(env, { uri, text }).map((d) => d.id) : [wanted as DeliverableId];
   const toStdout = values.output === '-';

@@ -24,6 +24,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { nonConformityMark } from './conformity';
 import type { Block, Cell, DocModel, Inline, Paragraph as ModelParagraph, Row, Table, Tone } from './model';
 
 const LEVEL_FILL: Record<string, string> = { faible: 'CDEBD3', modere: 'FBEEB8', eleve: 'FCD3A8', critique: 'F4B4AE' };
@@ -97,6 +98,13 @@ function block(b: Block): FileChild[] {
   }
 }
 
+/** The running header; for a file with errors, the "non conforme" mark on every page. */
+function pageHeader(model: DocModel): Header {
+  const children = [new Paragraph({ children: [new TextRun({ text: `${model.title} — ${model.subtitle}`, size: 16, color: '59636E' })] })];
+  if (model.conformity) children.unshift(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: nonConformityMark(model.conformity.errors), bold: true, size: 18, color: 'B42318' })] }));
+  return new Header({ children });
+}
+
 /** The deliverable as a .docx file (bytes). */
 export async function renderDocx(model: DocModel): Promise<Buffer> {
   const headings = model.blocks.filter((b) => b.kind === 'heading') as Extract<Block, { kind: 'heading' }>[];
@@ -112,7 +120,7 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1020, right: 1020, header: 567, footer: 567 } } },
-        headers: { default: new Header({ children: [new Paragraph({ children: [new TextRun({ text: `${model.title} — ${model.subtitle}`, size: 16, color: '59636E' })] })] }) },
+        headers: { default: pageHeader(model) },
         footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '59636E' })] })] }) },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(model.title)] }),

@@ -7,6 +7,8 @@ import type { LanguageService } from '../language-service/languageService';
 import type { ParsedDocument } from '../language-service/parse';
 import type { TextDocumentLike } from '../language-service/types';
 import { isObj, type Obj } from '../language-service/util/data';
+import type { AmoConfig } from '../language-service/types';
+import { conformityBlocks, conformityOf } from './conformity';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
 import { buildDashboard, hasFollowUp } from './dashboard';
 import { deliverablesOf, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
@@ -33,6 +35,8 @@ export interface RenderEnv {
   today: string;
   /** Candidate consultations for a programme's planning (open documents, sibling files); those naming it are used. */
   consultations?: () => TextDocumentLike[];
+  /** Rule configuration of the file (amo.config.json): the error count that marks a document "non conforme" is the one `amo check` gives. */
+  config?: AmoConfig;
 }
 
 export interface RenderOutcome {
@@ -108,7 +112,14 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
   const input: BuildInput = { doc: sourceDoc(parsed), today: env.today };
   if (parsed.kind === 'consultation') input.programme = programmeOf(env, doc);
   if (parsed.kind === 'programme' && deliverable === 'planning') input.consultations = consultationsOf(env, doc);
-  return { model: BUILDERS[deliverable](input), deliverable, deliverables };
+  const model = BUILDERS[deliverable](input);
+  // Honest documents: a file with errors gives a document marked "non conforme", with its refused values.
+  const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config }), doc.text);
+  if (conformity) {
+    model.conformity = conformity;
+    model.blocks = [...conformityBlocks(conformity), ...model.blocks];
+  }
+  return { model, deliverable, deliverables };
 }
 
 function programmeOf(env: RenderEnv, doc: TextDocumentLike): SourceDoc | undefined {

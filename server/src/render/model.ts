@@ -3,6 +3,7 @@
  * built from a document's data and rendered by two back ends (HTML, DOCX). Plain data, no markup:
  * every string here is user text or a label, escaped by the back end that writes it.
  */
+import type { Conformity } from './conformity';
 
 /** 0-based source line of the YAML node an element comes from (for reveal and scroll-sync). */
 export type Line = number | undefined;
@@ -180,6 +181,8 @@ export interface DocModel {
   blocks: Block[];
   /** ISO date the figures were computed at (overdue actions, legal milestones). */
   date: string;
+  /** Set when the source file has errors: every page says "Projet — document non conforme" (conformity.ts). */
+  conformity?: Conformity;
 }
 
 // Small constructors, to keep the builders readable.
