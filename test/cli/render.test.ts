@@ -81,15 +81,16 @@ describe('amo render (CLI)', function () {
     assert.strictEqual(amo(['render', programme, '-o', '-']).code, 2, 'stdout takes one deliverable');
   });
 
-  it('follow-up deliverables: `all` writes the PV and the reserve log only for a consultation with a reception', () => {
+  it('follow-up deliverables: `all` writes the PV des OPR, the décision de réception and the reserve log only for a consultation with a reception', () => {
     const fixtures = path.join(ROOT, 'test', 'fixtures', 'render');
     fs.copyFileSync(path.join(fixtures, 'suivi.programme.yaml'), path.join(dir, 'suivi.programme.yaml'));
     const received = path.join(dir, 'demolition.consultation.yaml');
     fs.copyFileSync(path.join(fixtures, 'reception.consultation.yaml'), received);
     const r = amo(['render', received]);
     assert.strictEqual(r.code, 0, r.err);
-    assert.deepStrictEqual(r.out.trim().split('\n').map((l) => path.basename(l)), ['demolition-rc.html', 'demolition-rao.html', 'demolition-reception.html', 'demolition-reserves.html']);
-    assert.match(fs.readFileSync(path.join(dir, 'demolition-reception.html'), 'utf8'), /Procès-verbal de réception des travaux/);
+    assert.deepStrictEqual(r.out.trim().split('\n').map((l) => path.basename(l)), ['demolition-rc.html', 'demolition-rao.html', 'demolition-reception.html', 'demolition-decision.html', 'demolition-reserves.html']);
+    assert.match(fs.readFileSync(path.join(dir, 'demolition-reception.html'), 'utf8'), /Procès-verbal des opérations préalables à la réception/);
+    assert.match(fs.readFileSync(path.join(dir, 'demolition-decision.html'), 'utf8'), /Décision de réception des travaux/);
     const dashboard = amo(['render', path.join(dir, 'suivi.programme.yaml'), '-d', 'suivi', '--format', 'docx', '-o', path.join(dir, 'suivi.docx')]);
     assert.strictEqual(dashboard.code, 0, dashboard.err);
     assert.match(readZip(fs.readFileSync(path.join(dir, 'suivi.docx'))).get('word/document.xml')?.toString() ?? '', /Tableau de bord de suivi/);

@@ -259,10 +259,17 @@ describe('life-cycle example (médiathèque Jacques-Prévert)', () => {
         console.log('      (the renderer offers no reception deliverable yet: nothing to check)');
         this.skip();
       }
-      const reserves = objs(obj(dataOf('travaux').reception).reserves);
+      const rec = obj(dataOf('travaux').reception);
+      const reserves = objs(rec.reserves);
       for (const id of extra) {
         const text = render('travaux', id);
         for (const r of reserves) {
+          // The acts (PV des OPR, décision) are snapshots at their date: a défaut reported during the GPA is only in the log.
+          const later = String(r.date_constat) > String(rec.date_reception);
+          if (id !== 'reserves' && later) {
+            assert.ok(!text.includes(str(r.description) as string), `${id}: reserve ${str(r.id)} is after the act`);
+            continue;
+          }
           assert.ok(text.includes(str(r.description) as string), `${id}: reserve ${str(r.id)}`);
           assert.ok(text.includes(str(r.entreprise) as string), `${id}: firm of ${str(r.id)}`);
         }

@@ -9,7 +9,7 @@ import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
 
-export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|reserves|all] [--format html|docx|pdf]
+export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|all] [--format html|docx|pdf]
              [-o chemin|-] [--force] [--strict] [--chromium chemin]`;
 
 const FORMATS = ['html', 'docx', 'pdf'] as const;

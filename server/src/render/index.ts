@@ -18,6 +18,7 @@ import { buildProgrammeDossier } from './programmeDossier';
 import { buildRao } from './rao';
 import { buildRcCriteria } from './rcCriteria';
 import { hasReception } from './reception';
+import { buildReceptionDecision } from './receptionDecision';
 import { buildReceptionPv } from './receptionPv';
 import { buildReserveLog } from './reserveLog';
 import { buildRiskRegister } from './riskRegister';
@@ -56,6 +57,7 @@ const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
   rc: buildRcCriteria,
   rao: buildRao,
   reception: buildReceptionPv,
+  decision: buildReceptionDecision,
   reserves: buildReserveLog,
 };
 
@@ -63,6 +65,7 @@ const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
 const AVAILABLE: Readonly<Partial<Record<DeliverableId, (data: Obj) => boolean>>> = {
   suivi: hasFollowUp,
   reception: hasReception,
+  decision: hasReception,
   reserves: hasReception,
 };
 

@@ -134,7 +134,7 @@ describe('render / planning', () => {
     assert.strictEqual(byLabel['Fin de la garantie de parfait achèvement'][1], '28/08/2029');
     assert.strictEqual(byLabel['Fin de la garantie biennale de bon fonctionnement'][1], '28/08/2030');
     assert.strictEqual(byLabel['Fin de la garantie décennale'][1], '28/08/2038');
-    assert.match(byLabel['Fin de la garantie décennale'][2], /réception le 28\/08\/2028 \+ 10 ans/);
+    assert.match(byLabel['Fin de la garantie décennale'][2], /^réception prévue le 28\/08\/2028 \+ 10 ans/);
     const validity = byLabel['CSL-ECOLE-JF-TRAVAUX : fin de validité des offres'];
     assert.deepStrictEqual([validity[1], validity[4]], ['18/05/2027', '05/03/2027 — conforme']);
   });

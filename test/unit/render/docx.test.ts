@@ -60,8 +60,9 @@ describe('render / DOCX back end', function () {
     const suivi = await open(SUIVI_FILE, 'suivi');
     for (const figure of ['43 j', '37,5 %', '28/11/2026 (valeurs actuelles)', '2\u00a0460 k€ HT', '+29 j']) assert.ok(suivi.text.includes(figure), `missing ${figure}`);
     const pv = await open(RECEPTION_FILE, 'reception');
-    assert.strictEqual(pv.xml.match(/<w:trHeight w:val="1130" w:hRule="atLeast"\/>/g)?.length, 5, 'five signature rows');
-    assert.ok(pv.text.includes('27/02/2027 (réception + 1 an)'));
+    assert.strictEqual(pv.xml.match(/<w:trHeight w:val="1130" w:hRule="atLeast"\/>/g)?.length, 6, 'six signature rows: the maître d’œuvre and the titulaire of each of the three lots');
+    const decision = await open(RECEPTION_FILE, 'decision');
+    assert.ok(decision.text.some((t) => t.includes('garantie de parfait achèvement jusqu’au 27\u00a0février 2027')), 'the GPA end in the décision');
     const log = await open(RECEPTION_FILE, 'reserves');
     assert.ok(log.text.includes('258 j'));
     assert.match(log.xml, /w:fill="FFF8E1"/, 'overdue rows shaded');

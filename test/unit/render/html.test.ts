@@ -51,7 +51,7 @@ describe('render / HTML back end', () => {
     assert.ok(xss.includes('&lt;/text&gt;&lt;script&gt;window.__amoXss=24&lt;/script&gt;'), 'a unit closing the SVG text stays text');
     assert.ok(!/class="[^"]*(<|onmouseover|__amoXss)/.test(xss), 'no document text in a class attribute');
     const pv = renderHtml(renderExample(RECEPTION_FILE, 'reception').model!);
-    assert.strictEqual(pv.match(/<tr class="amo-row-sign"/g)?.length, 5, 'signature rows');
+    assert.strictEqual(pv.match(/<tr class="amo-row-sign"/g)?.length, 6, 'signature rows: the maître d’œuvre and the titulaire of each lot');
   });
 
   it('the page header of the print CSS cannot close its string or the style element', () => {
