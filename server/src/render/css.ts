@@ -118,6 +118,7 @@ td.amo-lvl-critique { background: var(--amo-lvl-critique); }
 .amo-svg .amo-spark-ko { fill: var(--amo-crit); }
 .amo-svg .amo-target { stroke: var(--amo-muted); stroke-width: 1; stroke-dasharray: 4 3; }
 .amo-row-sign td { height: 4.5rem; }
+.amo-row-blank td { height: 3.2rem; }
 .amo-nonconforme { color: #fff; background: var(--amo-crit); font-weight: 700; padding: .35rem .7rem; margin: 0 0 .8rem; text-transform: uppercase; letter-spacing: .03em; }
 [data-line] { scroll-margin-top: 2rem; }
 .amo-active-line { outline: 2px solid var(--amo-accent); outline-offset: 2px; }

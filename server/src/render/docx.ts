@@ -74,7 +74,7 @@ function table(t: Table): FileChild[] {
   const rows = [
     new TableRow({ tableHeader: true, children: t.columns.map((c) => tableCell({ text: c.label, align: c.align }, undefined, true)) }),
     // Signature rows are left tall and blank (about 2 cm) for a handwritten signature.
-    ...t.rows.map((r) => new TableRow({ cantSplit: true, height: r.kind === 'sign' ? { value: 1130, rule: HeightRule.ATLEAST } : undefined, children: r.cells.map((c) => tableCell(c, r, false)) })),
+    ...t.rows.map((r) => new TableRow({ cantSplit: true, height: r.kind === 'sign' ? { value: 1130, rule: HeightRule.ATLEAST } : r.kind === 'blank' ? { value: 850, rule: HeightRule.ATLEAST } : undefined, children: r.cells.map((c) => tableCell(c, r, false)) })),
   ];
   const out: FileChild[] = [new DocxTable({ rows, width: { size: 100, type: WidthType.PERCENTAGE } })];
   out.push(t.caption ? new Paragraph({ style: 'Caption', children: [new TextRun({ text: t.caption })] }) : new Paragraph({ spacing: { after: 60 }, children: [] }));

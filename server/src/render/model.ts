@@ -35,8 +35,8 @@ export interface Cell {
 export interface Row {
   cells: Cell[];
   line?: Line;
-  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention; `sign`: a tall row left blank for a signature. */
-  kind?: 'total' | 'sub' | 'flag' | 'muted' | 'sign';
+  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention; `sign`: a tall row left blank for a signature; `blank`: a box to fill in by hand. */
+  kind?: 'total' | 'sub' | 'flag' | 'muted' | 'sign' | 'blank';
 }
 
 export interface Table {
