@@ -5,11 +5,13 @@
  */
 import { lineChartSvg, sparklinesSvg, stackedBarSvg, timelineSvg } from './charts';
 import { nonConformityMark } from './conformity';
+import { sections } from './layout';
 import { cssString, DELIVERABLE_CSS } from './css';
 import type { Block, Cell, DocModel, Facts, Figure, Inline, List, Paragraph, Row, Table } from './model';
 import { esc, ganttSvg, heatMapSvg, lineAttr } from './svg';
 
 export { esc as escapeHtml } from './svg';
+export { isWide, sections } from './layout';
 
 function inline(content: Inline[]): string {
   return content
@@ -114,7 +116,7 @@ export function renderHtml(model: DocModel): string {
     ...(mark ? [mark] : []),
     `<header class="amo-cover"><p class="amo-kicker">${esc(model.title)}</p><h1>${esc(model.subtitle)}</h1>${meta ? `<dl class="amo-meta">${meta}</dl>` : ''}</header>`,
     toc.length > 2 ? `<nav class="amo-toc"><strong>Sommaire</strong><ul>${toc.map((b) => `<li><a href="#${ids.get(b)}">${esc((b as { text: string }).text)}</a></li>`).join('')}</ul></nav>` : '',
-    ...model.blocks.map((b) => block(b, ids, model.date)),
+    ...sections(model.blocks).map((g) => (g.landscape ? `<section class="amo-landscape">\n${g.blocks.map((b) => block(b, ids, model.date)).join('\n')}\n</section>` : g.blocks.map((b) => block(b, ids, model.date)).join('\n'))),
     '</article>',
   ].join('\n');
 }
@@ -137,6 +139,7 @@ export function renderHtmlDocument(model: DocModel): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="AMO Authoring">`,
+    ...(model.author ? [`<meta name="author" content="${esc(model.author)}">`] : []),
     `<title>${esc(header)}</title>`,
     `<style>${DELIVERABLE_CSS}\n@page { @top-left { content: ${cssString(header.length > max ? `${header.slice(0, max - 1)}…` : header)}; font: 8pt Arial, sans-serif; color: #59636e; } }${draft}</style>`,
     '</head>',

@@ -6,7 +6,7 @@
 import type { LanguageService } from '../language-service/languageService';
 import type { ParsedDocument } from '../language-service/parse';
 import type { TextDocumentLike } from '../language-service/types';
-import { isObj, type Obj } from '../language-service/util/data';
+import { isObj, list, obj, str, type Obj } from '../language-service/util/data';
 import type { AmoConfig } from '../language-service/types';
 import { conformityBlocks, conformityOf } from './conformity';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
@@ -116,6 +116,7 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
   if (parsed.kind === 'consultation') input.programme = programmeOf(env, doc);
   if (parsed.kind === 'programme' && deliverable === 'planning') input.consultations = consultationsOf(env, doc);
   const model = BUILDERS[deliverable](input);
+  model.author = authorOf(input);
   // Honest documents: a file with errors gives a document marked "non conforme", with its refused values.
   const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config }), doc.text);
   if (conformity) {
@@ -123,6 +124,20 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
     model.blocks = [...conformityBlocks(conformity), ...model.blocks];
   }
   return { model, deliverable, deliverables };
+}
+
+/** The author of a deliverable: the RAO's « rapport.auteur », else the programme's AMO actor ("Nom (Organisme)"). */
+function authorOf(input: BuildInput): string | undefined {
+  const declared = str(obj(input.doc.data.rapport).auteur)?.trim();
+  if (declared) return declared;
+  const prog = input.doc.parsed.kind === 'programme' ? input.doc.data : input.programme?.data;
+  const amo = list(prog?.acteurs)
+    .map(obj)
+    .find((a) => /^(amo|assistan)/i.test((str(a.role) ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim()));
+  if (!amo) return undefined;
+  const nom = str(amo.nom);
+  const org = str(amo.organisme);
+  return nom && org ? `${nom} (${org})` : nom ?? org;
 }
 
 function programmeOf(env: RenderEnv, doc: TextDocumentLike): SourceDoc | undefined {

@@ -45,6 +45,8 @@ export interface Table {
   rows: Row[];
   caption?: string;
   line?: Line;
+  /** Printed on a landscape page (true) or kept portrait (false); undefined: decided from the columns' content (layout.ts isWide). */
+  wide?: boolean;
 }
 
 export interface Heading {
@@ -181,6 +183,8 @@ export interface DocModel {
   blocks: Block[];
   /** ISO date the figures were computed at (overdue actions, legal milestones). */
   date: string;
+  /** Author of the document properties (DOCX, HTML meta): the report's author or the programme's AMO. */
+  author?: string;
   /** Set when the source file has errors: every page says "Projet — document non conforme" (conformity.ts). */
   conformity?: Conformity;
 }

@@ -110,7 +110,8 @@ function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetu
     }
   }
   out.push(
-    { kind: 'table', columns: [{ label: `Notes sur ${decimal(setup.nmax)}` }, ...ranked.map(({ o }) => ({ label: name(o), align: 'right' as const }))], rows },
+    // Four candidates or more, or long names (groups), need a landscape page.
+    { kind: 'table', columns: [{ label: `Notes sur ${decimal(setup.nmax)}` }, ...ranked.map(({ o }) => ({ label: name(o), align: 'right' as const }))], rows, wide: ranked.length >= 4 || ranked.reduce((n, { o }) => n + name(o).length, 0) > 90 ? true : undefined },
     para('Note d’un critère à sous-critères = Σ (note du sous-critère × sa pondération) / Σ des pondérations des sous-critères. Une note manquante compte pour 0.', { tone: 'note' }),
   );
   return out;

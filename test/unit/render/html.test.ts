@@ -14,7 +14,7 @@ function assertInert(html: string): void {
   }
   for (const m of html.matchAll(/href="([^"]*)"/g)) assert.match(m[1], /^#amo-h-\d+$/, `only in-page links: ${m[1]}`);
   for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)\b/g)) {
-    assert.ok(/^(article|header|p|h[1-3]|dl|div|dt|dd|nav|strong|em|code|ul|ol|li|a|table|caption|thead|tbody|tr|th|td|figure|figcaption|svg|g|title|text|rect|line|polygon|circle|html|head|meta|body|style)$/.test(m[1]), `unexpected element <${m[1]}>`);
+    assert.ok(/^(article|header|p|h[1-3]|dl|div|dt|dd|nav|strong|em|code|ul|ol|li|a|table|caption|thead|tbody|tr|th|td|section|figure|figcaption|svg|g|title|text|rect|line|polygon|circle|html|head|meta|body|style)$/.test(m[1]), `unexpected element <${m[1]}>`);
   }
 }
 
