@@ -96,8 +96,8 @@ describe('amo render (CLI)', function () {
     assert.match(readZip(fs.readFileSync(path.join(dir, 'suivi.docx'))).get('word/document.xml')?.toString() ?? '', /Tableau de bord de suivi/);
     // The example consultation has no reception: the PV is not among `all`, and asking for it says why.
     const none = amo(['render', consultation, '-d', 'reception', '-o', '-']);
-    assert.strictEqual(none.code, 1);
-    assert.match(none.err, /aucun bloc « reception »/);
+    assert.strictEqual(none.code, 2);
+    assert.match(none.err, /livrable « reception » indisponible pour ce fichier \(aucun bloc « reception » dans la consultation\) ; choisissez parmi : rc, rao, all/);
   });
 
   it('PDF: a clear message and exit 2 without Chromium; a PDF with it', function () {
@@ -131,5 +131,31 @@ describe('amo render (CLI)', function () {
     const clean = amo(['render', consultation, '-d', 'rc', '--strict', '-o', path.join(dir, 'rc.html')]);
     assert.strictEqual(clean.code, 0, clean.err);
     assert.strictEqual(clean.err, '');
+  });
+
+  it('-o is a file for one deliverable and a folder for several, always; --help lists the deliverables by file kind', () => {
+    const folder = path.join(dir, 'sortie');
+    fs.mkdirSync(folder);
+    const toDir = amo(['render', consultation, '-d', 'rc', '-o', `${folder}${path.sep}`]);
+    assert.strictEqual(toDir.code, 2);
+    assert.match(toDir.err, /est un dossier ; pour un seul livrable, -o désigne le fichier à écrire/);
+    const toFile = amo(['render', programme, '-o', path.join(dir, 'x.pdf'), '--format', 'pdf']);
+    assert.strictEqual(toFile.code, 2);
+    assert.match(toFile.err, /désigne un fichier, mais 3 livrables sont à écrire/);
+    assert.ok(!fs.existsSync(path.join(dir, 'x.pdf')), 'no folder named x.pdf');
+    const several = amo(['render', programme, '-o', folder]);
+    assert.strictEqual(several.code, 0, several.err);
+    assert.deepStrictEqual(fs.readdirSync(folder).sort(), ['ecole-planning.html', 'ecole-programme.html', 'ecole-risques.html']);
+    // The other kind's deliverable and a missing-data one: the same wording, exit 2.
+    for (const d of ['rao', 'suivi']) {
+      const r = amo(['render', programme, '-d', d, '-o', '-']);
+      assert.strictEqual(r.code, 2, d);
+      assert.match(r.err, new RegExp(`livrable « ${d} » indisponible pour ce fichier.* ; choisissez parmi : programme, risques, planning, all`));
+    }
+    const help = amo(['render', '--help']);
+    assert.strictEqual(help.code, 0);
+    assert.match(help.out, /\*\.programme\.yaml\n    programme +Dossier de programme[\s\S]*suivi +Tableau de bord de suivi \(si le fichier/);
+    assert.match(help.out, /\*\.consultation\.yaml\n    rc +RC[\s\S]*decision +Décision de réception/);
+    assert.match(help.out, /-o : un fichier pour un livrable, un dossier pour plusieurs/);
   });
 });

@@ -4,10 +4,19 @@ import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
 import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
 import { findChromium, htmlToPdf } from '../node/pdf';
-import { buildDeliverable, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
+
+/** `amo render --help`: the usage, then the deliverables by file kind. */
+export function renderHelp(): string {
+  const kinds = (Object.keys(DELIVERABLES) as (keyof typeof DELIVERABLES)[]).map((k) => {
+    const head = k === 'programme' ? '*.programme.yaml' : '*.consultation.yaml';
+    return `  ${head}\n${DELIVERABLES[k].map((d) => `    ${d.id.padEnd(10)} ${d.label}${NEEDS_DATA[d.id] ? ' (si le fichier en a les données / when the file has its data)' : ''}`).join('\n')}`;
+  });
+  return `Usage:\n${RENDER_USAGE}\n\nLivrables par type de fichier / deliverables by file kind (--deliverable, par défaut all : tous ceux que le fichier permet) :\n${kinds.join('\n')}\n\n-o : un fichier pour un livrable, un dossier pour plusieurs (par défaut : le dossier du fichier) ; « -o - » : un livrable HTML sur la sortie standard.\n-o: a file for one deliverable, a folder for several (default: the file's folder).\n--strict : n'écrit rien et sort en 1 si le fichier a des erreurs / writes nothing and exits 1 when the file has errors.`;
+}
 
 export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|all] [--format html|docx|pdf]
              [-o chemin|-] [--force] [--strict] [--chromium chemin]`;
@@ -71,13 +80,15 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     io.err(text === undefined ? `amo: ${positionals[0]}: fichier introuvable ou illisible / no such file or unreadable` : `amo: ${positionals[0]}: ni *.programme.yaml ni *.consultation.yaml / not an AMO file`);
     return 2;
   }
-  const available = deliverablesOf(kind).map((d) => d.id);
   const wanted = values.deliverable ?? 'all';
-  if (wanted !== 'all' && (!isDeliverableId(wanted) || !available.includes(wanted))) {
-    io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier (${[...available, 'all'].join(', ')}) / deliverable not available.`);
+  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  // One wording for « not available for this file », whether the deliverable belongs to the other kind or lacks its data.
+  const offeredIds = offeredDeliverables({ service, readText: readFileUri, today: '' }, { uri, text }).map((d) => d.id);
+  if (wanted !== 'all' && (!isDeliverableId(wanted) || !offeredIds.includes(wanted))) {
+    const why = isDeliverableId(wanted) && deliverablesOf(kind).some((d) => d.id === wanted) && NEEDS_DATA[wanted] ? ` (${NEEDS_DATA[wanted]})` : '';
+    io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier${why} ; choisissez parmi : ${[...offeredIds, 'all'].join(', ')} / deliverable not available for this file.`);
     return 2;
   }
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
   const found = findConfig(uri);
   const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file), config: found.config };
   // Honest documents: a file with errors is rendered marked "non conforme", and said so; --strict renders nothing.
@@ -107,7 +118,20 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   }
   const targets = new Map<DeliverableId, string>();
   if (!toStdout) {
+    // -o is a file for one deliverable and a folder for several, always.
     const single = ids.length === 1 && values.output !== undefined;
+    if (values.output !== undefined) {
+      const out = path.resolve(io.cwd, values.output);
+      const isDir = /[\\/]$/.test(values.output) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
+      if (single && isDir) {
+        io.err(`amo: -o « ${values.output} » est un dossier ; pour un seul livrable, -o désigne le fichier à écrire (par exemple ${path.join(values.output, `${stem(file)}-${ids[0]}.${format}`)}) / for one deliverable, -o is the output file.`);
+        return 2;
+      }
+      if (!single && (new RegExp(`\\.(${FORMATS.join('|')})$`, 'i').test(values.output) || (fs.existsSync(out) && !isDir))) {
+        io.err(`amo: -o « ${values.output} » désigne un fichier, mais ${ids.length} livrables sont à écrire (${ids.join(', ')}) : indiquez un dossier, ou un seul livrable avec --deliverable / several deliverables go to a folder.`);
+        return 2;
+      }
+    }
     const dir = single ? undefined : values.output ? path.resolve(io.cwd, values.output) : path.dirname(file);
     for (const id of ids) targets.set(id, single ? path.resolve(io.cwd, values.output as string) : path.join(dir as string, `${stem(file)}-${id}.${format}`));
     const existing = [...targets.values()].filter((t) => fs.existsSync(t));

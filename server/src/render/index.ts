@@ -23,7 +23,7 @@ import { buildReceptionPv } from './receptionPv';
 import { buildReserveLog } from './reserveLog';
 import { buildRiskRegister } from './riskRegister';
 
-export { ALL_DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
+export { ALL_DELIVERABLES, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
 export { renderHtml, renderHtmlDocument } from './html';
 export type { DocModel } from './model';
 
