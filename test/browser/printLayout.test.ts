@@ -33,7 +33,7 @@ describe('print layout of every deliverable (headless Chromium, print media)', f
     layout = await PrintLayout.open(CHROMIUM);
   });
 
-  after(() => layout?.close());
+  after(async () => layout?.close());
 
   it('nothing is wider than the A4 printable width, in any deliverable of the examples', async () => {
     const artefacts = process.env.AMO_LAYOUT_ARTEFACTS;

@@ -154,8 +154,8 @@ describe('amo render (CLI)', function () {
     }
     const help = amo(['render', '--help']);
     assert.strictEqual(help.code, 0);
-    assert.match(help.out, /\*\.programme\.yaml\n    programme +Dossier de programme[\s\S]*suivi +Tableau de bord de suivi \(si le fichier/);
-    assert.match(help.out, /\*\.consultation\.yaml\n    rc +RC[\s\S]*decision +Décision de réception/);
+    assert.match(help.out, /\*\.programme\.yaml\n {4}programme +Dossier de programme[\s\S]*suivi +Tableau de bord de suivi \(si le fichier/);
+    assert.match(help.out, /\*\.consultation\.yaml\n {4}rc +RC[\s\S]*decision +Décision de réception/);
     assert.match(help.out, /-o : un fichier pour un livrable, un dossier pour plusieurs/);
   });
 });

@@ -115,8 +115,13 @@ export class PrintLayout {
     return Buffer.from(r.data, 'base64');
   }
 
-  close(): void {
-    this.child.kill('SIGKILL');
-    fs.rmSync(this.dir, { recursive: true, force: true });
+  /** Stops the browser, then removes its profile (once it has exited: it may still be writing to it). */
+  async close(): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
+      const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+      this.child.kill('SIGKILL');
+      await exited;
+    }
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -9,6 +9,7 @@ import type { TextDocumentLike } from '../language-service/types';
 import { isObj, list, obj, str, type Obj } from '../language-service/util/data';
 import type { AmoConfig } from '../language-service/types';
 import { conformityBlocks, conformityOf } from './conformity';
+import { typesetModel } from './typeset';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
 import { buildDashboard, hasFollowUp } from './dashboard';
 import { deliverablesOf, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
@@ -123,7 +124,7 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
     model.conformity = conformity;
     model.blocks = [...conformityBlocks(conformity), ...model.blocks];
   }
-  return { model, deliverable, deliverables };
+  return { model: typesetModel(model), deliverable, deliverables };
 }
 
 /** The author of a deliverable: the RAO's « rapport.auteur », else the programme's AMO actor ("Nom (Organisme)"). */

@@ -32,8 +32,40 @@ export function dateWords(d: string | undefined): string {
 export function frenchSpaces(s: string): string {
   if (!/[«»:;!?]/.test(s)) return s;
   return s
-    .replace(/« ?/g, `«${NBSP}`)
-    .replace(/ ?»/g, `${NBSP}»`)
+    .replace(/«[ \u00a0\u202f]?/g, `«${NBSP}`)
+    .replace(/[ \u00a0\u202f]?»/g, `${NBSP}»`)
     .replace(/ ([;!?])(?=\s|$)/g, `${NNBSP}$1`)
     .replace(/ :(?=\s|$)/g, `${NBSP}:`);
+}
+
+/**
+ * "3 offre(s) classée(s)" → "3 offres classées", "1 réserve(s)" → "1 réserve": each word written with
+ * "(s)" agrees with the last number before it in its clause (up to ; : . or a line end); without a
+ * number ("Lot(s)"), the plural.
+ */
+export function realPlurals(s: string): string {
+  if (!s.includes('(s)')) return s;
+  return s
+    .split(/(?<=[;:.!?\n])/)
+    .map((clause) => {
+      let count: number | undefined;
+      return clause.replace(/(\d[\d\u00a0\u202f ]*(?:[.,]\d+)?)|([\p{L}’'-]+)\(s\)/gu, (m, n: string | undefined, word: string | undefined) => {
+        if (n !== undefined) {
+          count = Number(n.replace(/[\u00a0\u202f ]/g, '').replace(',', '.'));
+          return m;
+        }
+        return count !== undefined && Math.abs(count) < 2 ? (word as string) : `${word}s`;
+      });
+    })
+    .join('');
+}
+
+/** ISO dates written in free text ("délibération du 2025-04-24") → words ("24 avril 2025"). */
+export function isoDatesInWords(s: string): string {
+  return /\d{4}-\d{2}-\d{2}/.test(s) ? s.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => dateWords(m)) : s;
+}
+
+/** The typography of printed prose: plurals, then no-break spaces. */
+export function typeset(s: string): string {
+  return frenchSpaces(realPlurals(s));
 }

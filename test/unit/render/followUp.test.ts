@@ -4,7 +4,7 @@ import * as path from 'path';
 import { buildDeliverable } from '../../../server/src/render';
 import type { DocModel, LineChartSpec, Table, SparklinesSpec, StackedBarSpec, TimelineSpec } from '../../../server/src/render/model';
 import { uriOf } from '../../helpers/service';
-import { EXAMPLES, headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
+import { EXAMPLES, fold, headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
 
 /**
  * The follow-up deliverables of issue #8: tableau de bord de suivi (programme), PV de réception and
@@ -31,11 +31,11 @@ describe('render / tableau de bord de suivi', () => {
     const facts = m.blocks.find((b) => b.kind === 'facts');
     assert.ok(facts && facts.kind === 'facts');
     assert.deepStrictEqual(
-      facts.items.map((i) => [i.label, i.value]),
+      facts.items.map((i) => [i.label, fold(i.value)]),
       [
-        ['Jalons', '3 atteint(s) sur 5, dont 1 en retard ; 1 non atteint(s) en retard'],
-        ['Livrables', '8, dont 2 validé(s) et 2 en retard'],
-        ['Risques', '3 non clos, dont 2 critique(s)'],
+        ['Jalons', '3 atteints sur 5, dont 1 en retard ; 1 non atteint en retard'],
+        ['Livrables', '8, dont 2 validés et 2 en retard'],
+        ['Risques', '3 non clos, dont 2 critiques'],
         ['Indicateurs', '4, dont 2 hors cible'],
       ],
     );
@@ -103,7 +103,7 @@ describe('render / tableau de bord de suivi', () => {
   it('a risk register without history gives the current counts in words, no chart', () => {
     const r = model(renderText('x.programme.yaml', `${PROG}indicateurs: [{id: I, libelle: Coût, cible: 1}]\nrisques:\n  - {id: R1, probabilite: 3, impact: 3, statut: ouvert}\n  - {id: R2, probabilite: 1, impact: 1}\n  - {id: R3, probabilite: 4, impact: 4, statut: clos}\n`, 'suivi'));
     assert.ok(!r.blocks.some((b) => b.kind === 'figure' && b.spec.type === 'linechart'));
-    assert.match(paragraphs(r), /2 risque\(s\) non clos dont 1 critique\(s\) \(P × I ≥ 9\)/);
+    assert.match(paragraphs(r), /2 risques non clos dont 1 critique \(P × I ≥ 9\)/);
   });
 });
 
@@ -151,7 +151,7 @@ describe('render / décision de réception', () => {
     assert.strictEqual(m.date, '2026-03-09');
     assert.ok(m.meta.some((x) => x.label === 'Décision du' && x.value === '9\u00a0mars 2026'));
     const text = paragraphs(m);
-    assert.match(text, /Article 1 — Pour ce marché, titulaire\u00a0: Groupement Démolitions Girard \(mandataire\) – TP Martin, la réception est prononcée avec réserves avec effet au 27\u00a0février 2026/);
+    assert.match(text, /Article 1 — Pour ce marché, titulaire : Groupement Démolitions Girard \(mandataire\) – TP Martin, la réception est prononcée avec réserves avec effet au 27\u00a0février 2026/);
     // LOT-03's only reserve (R-05) was noted on the reception day: received with reserves; a lot without any would be without.
     const [sign] = tablesUnder(m, `${headings(m).length}. Signature`);
     assert.deepStrictEqual(rowTexts(sign)[0].slice(0, 1), ['Le maître d’ouvrage']);
@@ -204,8 +204,8 @@ describe('render / journal de levée des réserves', () => {
       ['Total', '', '6', '2', '4', '2', '258 j'],
     ]);
     assert.deepStrictEqual(summary.rows.map((r) => r.kind), [undefined, 'flag', 'flag', undefined, 'total']);
-    assert.match(paragraphs(m), /6 réserve\(s\) enregistrée\(s\) pour 3 entreprise\(s\) \(dont 1 sans entreprise désignée\) : 2 levée\(s\), 4 non levée\(s\), dont 2 en retard au 28\/11\/2026/);
-    assert.match(paragraphs(m), /du 27\/02\/2026 au 27\/02\/2027 .* encore 91 jour\(s\)/);
+    assert.match(paragraphs(m), /6 réserves enregistrées pour 3 entreprises \(dont 1 sans entreprise désignée\) : 2 levées, 4 non levées, dont 2 en retard au 28\/11\/2026/);
+    assert.match(paragraphs(m), /du 27\/02\/2026 au 27\/02\/2027 .* encore 91 jours/);
   });
 
   it('a reserve with date_levee and no statut is lifted; lateness of a lifted reserve is measured at its lifting', () => {
@@ -218,7 +218,7 @@ describe('render / journal de levée des réserves', () => {
     const r = model(renderText('c.consultation.yaml', text, 'reserves'));
     const warning = r.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
     assert.ok(warning, 'a warning');
-    assert.match(paragraphs(r), /a pris fin le 30\/06\/2026 .*il y a 151 jour\(s\)\) : 1 réserve\(s\) restent ouvertes/);
+    assert.match(paragraphs(r), /a pris fin le 30\/06\/2026 .*il y a 151 jours\) : 1 réserve reste ouverte/);
     const [x] = tablesUnder(r, 'X');
     assert.deepStrictEqual(rowTexts(x).map((row) => [row[0], row[6], row[7]]), [['A', 'Ouverte', '453 j'], ['B', 'Levée', '—']]);
   });

@@ -1,0 +1,39 @@
+/**
+ * French typography applied once to a whole document model (issue #13 §5), before either back end
+ * writes it: real plurals and no-break spaces in every printed string, ISO dates in words in prose
+ * (paragraphs, lists and table cells: what the YAML's free text holds). Code spans (ids, keys) are left as written.
+ */
+import type { Block, Cell, DocModel, Inline } from './model';
+import { isoDatesInWords, typeset } from './typography';
+
+function inline(c: Inline, prose: boolean): Inline {
+  if (typeof c === 'string') return typeset(prose ? isoDatesInWords(c) : c);
+  if (c.code) return c;
+  return { ...c, text: typeset(prose ? isoDatesInWords(c.text) : c.text) };
+}
+
+/** Cells: free text from the YAML may carry ISO dates too ("demandées par écrit le 2027-01-27"). */
+function cell(c: Cell): Cell {
+  return { ...c, text: typeset(isoDatesInWords(c.text)) };
+}
+
+function block(b: Block): Block {
+  switch (b.kind) {
+    case 'heading':
+      return { ...b, text: typeset(b.text) };
+    case 'paragraph':
+      return { ...b, content: b.content.map((c) => inline(c, true)) };
+    case 'list':
+      return { ...b, items: b.items.map((i) => ({ ...i, content: i.content.map((c) => inline(c, true)) })) };
+    case 'facts':
+      return { ...b, items: b.items.map((i) => ({ ...i, label: typeset(i.label), value: typeset(i.value) })) };
+    case 'table':
+      return { ...b, caption: b.caption === undefined ? undefined : typeset(b.caption), columns: b.columns.map((c) => ({ ...c, label: typeset(c.label) })), rows: b.rows.map((r) => ({ ...r, cells: r.cells.map(cell) })) };
+    case 'figure':
+      return { ...b, caption: typeset(b.caption), fallback: block(b.fallback) as typeof b.fallback };
+  }
+}
+
+export function typesetModel(m: DocModel): DocModel {
+  return { ...m, title: typeset(m.title), subtitle: typeset(m.subtitle), meta: m.meta.map((x) => ({ label: typeset(x.label), value: typeset(x.value) })), blocks: m.blocks.map(block) };
+}
