@@ -34,6 +34,28 @@ function block(b: Block): Block {
   }
 }
 
+/**
+ * Consistent section numbering: numbered level-2 headings ("5. Offres anormalement basses") are
+ * renumbered 1, 2, 3… in order, and their "5.1" sub-headings follow, so that a section left out (no
+ * note éliminatoire) leaves no gap.
+ */
+export function renumber(blocks: Block[]): Block[] {
+  let major = 0;
+  let from: string | undefined;
+  return blocks.map((b) => {
+    if (b.kind !== 'heading') return b;
+    const top = /^(\d+)\. /.exec(b.text);
+    if (b.level === 2 && top) {
+      major++;
+      from = top[1];
+      return { ...b, text: `${major}. ${b.text.slice(top[0].length)}` };
+    }
+    const sub = /^(\d+)\.(\d+) /.exec(b.text);
+    if (b.level === 3 && sub && sub[1] === from) return { ...b, text: `${major}.${sub[2]} ${b.text.slice(sub[0].length)}` };
+    return b;
+  });
+}
+
 export function typesetModel(m: DocModel): DocModel {
-  return { ...m, title: typeset(m.title), subtitle: typeset(m.subtitle), meta: m.meta.map((x) => ({ label: typeset(x.label), value: typeset(x.value) })), blocks: m.blocks.map(block) };
+  return { ...m, title: typeset(m.title), subtitle: typeset(m.subtitle), meta: m.meta.map((x) => ({ label: typeset(x.label), value: typeset(x.value) })), blocks: renumber(m.blocks).map(block) };
 }

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { renderHtml } from '../../../server/src/render';
 import { roleLabel } from '../../../server/src/render/labels';
 import type { DocModel } from '../../../server/src/render/model';
 import { dateWords, frenchSpaces, isoDatesInWords, plural, realPlurals } from '../../../server/src/render/typography';
-import { CONSULTATION_FILE, PROGRAMME_FILE, renderExample, rowTexts, tablesUnder } from './renderHelpers';
+import { CONSULTATION_FILE, headings, PROGRAMME_FILE, renderExample, renderText, rowTexts, tablesUnder } from './renderHelpers';
 
 const NB = '\u00a0';
 const NN = '\u202f';
@@ -49,5 +50,15 @@ describe('render / French typography and wording', () => {
     assert.ok(!/demandées par écrit le \d{4}-\d{2}-\d{2}/.test(rao));
     assert.strictEqual(roleLabel('chef_de_projet'), 'Chef de projet');
     assert.strictEqual(roleLabel('Directrice de l’école'), 'Directrice de l’école');
+  });
+});
+
+describe('render / section numbering', () => {
+  it('leaves no gap when a section is left out (an RC without note éliminatoire)', () => {
+    const text = fs.readFileSync(CONSULTATION_FILE, 'utf8').replace(/^note_eliminatoire:.*\n(?:[ ]+.*\n)*/m, '');
+    assert.ok(!/^note_eliminatoire:/m.test(text), 'fixture edit applied');
+    const m = model(renderText('rc.consultation.yaml', text, 'rc'));
+    const numbers = headings(m).filter((h) => /^\d+\. /.test(h)).map((h) => Number(h.split('.')[0]));
+    assert.deepStrictEqual(numbers, numbers.map((_, i) => i + 1), headings(m).join(' | '));
   });
 });
