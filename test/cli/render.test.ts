@@ -112,6 +112,15 @@ describe('amo render (CLI)', function () {
     const r = amo(['render', consultation, '-d', 'rc', '--format', 'pdf', '-o', out]);
     assert.strictEqual(r.code, 0, r.err);
     assert.strictEqual(fs.readFileSync(out).subarray(0, 5).toString('latin1'), '%PDF-');
+    // Document information by an incremental update: the AMO as Author, AMO Authoring as Creator, offsets right.
+    const pdf = fs.readFileSync(out).toString('latin1');
+    const hex = (t: string): string => `FEFF${[...t].map((c) => (c.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')).join('')}`;
+    assert.ok(pdf.includes(`/Author <${hex('Mme Sophie Lemaire, programmiste')}`), 'Author');
+    assert.ok(pdf.includes(`/Creator <${hex('AMO Authoring')}>`), 'Creator');
+    const tail = /(\d+) 1\n(\d{10}) 00000 n \ntrailer[\s\S]*startxref\n(\d+)\n%%EOF\n$/.exec(pdf);
+    assert.ok(tail, 'an appended xref section');
+    assert.strictEqual(pdf.slice(Number(tail[2]), Number(tail[2]) + `${tail[1]} 0 obj`.length), `${tail[1]} 0 obj`);
+    assert.strictEqual(pdf.slice(Number(tail[3]), Number(tail[3]) + 4), 'xref');
   });
 
   it('a file with errors: rendered marked « non conforme », said on stderr; --strict renders nothing and exits 1', () => {

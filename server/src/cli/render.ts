@@ -3,7 +3,7 @@ import * as path from 'path';
 import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
 import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
-import { findChromium, htmlToPdf } from '../node/pdf';
+import { findChromium, htmlToPdf, withPdfInfo } from '../node/pdf';
 import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
@@ -150,7 +150,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     }
     const html = format === 'docx' ? '' : renderHtmlDocument(r.model);
     try {
-      outputs.push({ id, bytes: format === 'docx' ? await renderDocx(r.model) : format === 'pdf' ? await htmlToPdf(html, chromium as string) : html });
+      outputs.push({ id, bytes: format === 'docx' ? await renderDocx(r.model) : format === 'pdf' ? withPdfInfo(await htmlToPdf(html, chromium as string), { title: `${r.model.title} — ${r.model.subtitle}`, author: r.model.author, subject: r.model.title }) : html });
     } catch (err) {
       io.err(`amo: ${id}: ${(err as Error).message}`);
       return 2;
