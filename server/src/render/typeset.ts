@@ -4,12 +4,15 @@
  * (paragraphs, lists and table cells: what the YAML's free text holds). Code spans (ids, keys) are left as written.
  */
 import type { Block, Cell, DocModel, Inline } from './model';
-import { isoDatesInWords, typeset } from './typography';
+import { isoDatesInWords, numericDatesInWords, typeset } from './typography';
+
+/** Prose (paragraphs, lists): every date in words. */
+const words = (s: string): string => numericDatesInWords(isoDatesInWords(s));
 
 function inline(c: Inline, prose: boolean): Inline {
-  if (typeof c === 'string') return typeset(prose ? isoDatesInWords(c) : c);
+  if (typeof c === 'string') return typeset(prose ? words(c) : c);
   if (c.code) return c;
-  return { ...c, text: typeset(prose ? isoDatesInWords(c.text) : c.text) };
+  return { ...c, text: typeset(prose ? words(c.text) : c.text) };
 }
 
 /** Cells: free text from the YAML may carry ISO dates too ("demandées par écrit le 2027-01-27"). */

@@ -65,6 +65,11 @@ export function isoDatesInWords(s: string): string {
   return /\d{4}-\d{2}-\d{2}/.test(s) ? s.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => dateWords(m)) : s;
 }
 
+/** Numeric dates of generated prose ("jusqu’au 18/05/2027") → words ("18 mai 2027"); tables keep the numeric form. */
+export function numericDatesInWords(s: string): string {
+  return /\d{2}\/\d{2}\/\d{4}/.test(s) ? s.replace(/\b(\d{2})\/(\d{2})\/(\d{4})\b/g, (_m: string, d: string, mo: string, y: string) => dateWords(`${y}-${mo}-${d}`)) : s;
+}
+
 /** The typography of printed prose: plurals, then no-break spaces. */
 export function typeset(s: string): string {
   return frenchSpaces(realPlurals(s));

@@ -174,14 +174,14 @@ describe('render / RC award criteria', () => {
     assert.match(text, /note strictement inférieure à 8 sur 20 est éliminée/);
     assert.match(text, /R2152-3\).*R2152-4/s);
     assert.match(text, /aucune offre n’est rejetée automatiquement/);
-    assert.match(text, /120 jours à compter de la date limite de réception des offres \(18\/01\/2027\), soit jusqu’au 18\/05\/2027 inclus/);
+    assert.match(text, /120 jours à compter de la date limite de réception des offres \(18\u00a0janvier 2027\), soit jusqu’au 18\u00a0mai 2027 inclus/);
   });
 
   it('warns when no criterion takes environmental characteristics into account after 21 August 2026', () => {
     const r = model(renderText('c.consultation.yaml', 'id: C\nobjet: O\nnature: travaux\nprocedure: {type: MAPA}\ndate_lancement: 2026-09-01\ncriteres:\n  - {id: PRIX, type: prix, ponderation: 60}\n  - {id: VT, type: qualite, ponderation: 40}\n', 'rc'));
     const warn = r.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
     assert.ok(warn, 'a warning paragraph');
-    assert.match(paragraphs(r), /obligatoire pour une consultation lancée à compter du 21\/08\/2026/);
+    assert.match(paragraphs(r), /obligatoire pour une consultation lancée à compter du 21\u00a0août 2026/);
   });
 
   it('shows ranges and per-lot criteria sets', () => {

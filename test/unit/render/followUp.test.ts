@@ -181,7 +181,7 @@ describe('render / guarantees computed once', () => {
     const decision = model(buildDeliverable(env, { uri: uriOf(cons), text: fs.readFileSync(cons, 'utf8') }, 'decision'));
     assert.match(paragraphs(decision), /garantie de parfait achèvement jusqu’au 17\u00a0octobre 2026 .* biennale .* jusqu’au 17\u00a0octobre 2027 .* décennale jusqu’au 17\u00a0octobre 2035/);
     const log = model(buildDeliverable(env, { uri: uriOf(cons), text: fs.readFileSync(cons, 'utf8') }, 'reserves'));
-    assert.match(paragraphs(log), /17\/10\/2026/);
+    assert.match(paragraphs(log), /17\u00a0octobre 2026/);
   });
 
   it('says when the planning uses the planned reception date', () => {
@@ -204,8 +204,8 @@ describe('render / journal de levée des réserves', () => {
       ['Total', '', '6', '2', '4', '2', '258 j'],
     ]);
     assert.deepStrictEqual(summary.rows.map((r) => r.kind), [undefined, 'flag', 'flag', undefined, 'total']);
-    assert.match(paragraphs(m), /6 réserves enregistrées pour 3 entreprises \(dont 1 sans entreprise désignée\) : 2 levées, 4 non levées, dont 2 en retard au 28\/11\/2026/);
-    assert.match(paragraphs(m), /du 27\/02\/2026 au 27\/02\/2027 .* encore 91 jours/);
+    assert.match(paragraphs(m), /6 réserves enregistrées pour 3 entreprises \(dont 1 sans entreprise désignée\) : 2 levées, 4 non levées, dont 2 en retard au 28\u00a0novembre 2026/);
+    assert.match(paragraphs(m), /du 27\u00a0février 2026 au 27\u00a0février 2027 .* encore 91 jours/);
   });
 
   it('a reserve with date_levee and no statut is lifted; lateness of a lifted reserve is measured at its lifting', () => {
@@ -218,7 +218,7 @@ describe('render / journal de levée des réserves', () => {
     const r = model(renderText('c.consultation.yaml', text, 'reserves'));
     const warning = r.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
     assert.ok(warning, 'a warning');
-    assert.match(paragraphs(r), /a pris fin le 30\/06\/2026 .*il y a 151 jours\) : 1 réserve reste ouverte/);
+    assert.match(paragraphs(r), /a pris fin le 30\u00a0juin 2026 .*il y a 151 jours\) : 1 réserve reste ouverte/);
     const [x] = tablesUnder(r, 'X');
     assert.deepStrictEqual(rowTexts(x).map((row) => [row[0], row[6], row[7]]), [['A', 'Ouverte', '453 j'], ['B', 'Levée', '—']]);
   });

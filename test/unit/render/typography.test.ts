@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import { renderHtml } from '../../../server/src/render';
 import { roleLabel } from '../../../server/src/render/labels';
 import type { DocModel } from '../../../server/src/render/model';
-import { dateWords, frenchSpaces, isoDatesInWords, plural, realPlurals } from '../../../server/src/render/typography';
+import { dateWords, frenchSpaces, isoDatesInWords, numericDatesInWords, plural, realPlurals } from '../../../server/src/render/typography';
 import { CONSULTATION_FILE, headings, PROGRAMME_FILE, renderExample, renderText, rowTexts, tablesUnder } from './renderHelpers';
 
 const NB = '\u00a0';
@@ -33,6 +33,7 @@ describe('render / French typography and wording', () => {
   it('dates in words in prose', () => {
     assert.strictEqual(dateWords('2025-10-01'), `1er${NB}octobre 2025`);
     assert.strictEqual(isoDatesInWords('demandées par écrit le 2027-01-27'), `demandées par écrit le 27${NB}janvier 2027`);
+    assert.strictEqual(numericDatesInWords('jusqu’au 18/05/2027 inclus'), `jusqu’au 18${NB}mai 2027 inclus`);
   });
 
   it('the deliverables: role labels, no « (s) », no breaking space inside guillemets, ISO dates of free text in words', () => {
