@@ -37,7 +37,7 @@ suite('AMO Authoring — follow-up, acceptance and reserves', () => {
   test('the life-cycle programme previews its follow-up dashboard', async () => {
     const r = await preview('mediatheque-prevert.programme.yaml', 'suivi');
     const headings = r.headings.join('\n');
-    for (const section of [/Jalons : prévu et réel/, /Livrables/, /Évolution des risques/, /Indicateurs/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
+    for (const section of [/Jalons\s: prévu et réel/, /Livrables/, /Évolution des risques/, /Indicateurs/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
   });
 
   test('the works consultation previews its PV des OPR, its décision de réception, then its reserve log per firm', async () => {
