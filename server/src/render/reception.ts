@@ -151,14 +151,16 @@ export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
   return ids.map((lot): MarketView => {
     const d = declared.find(({ o }) => (str(o.lot) ?? undefined) === lot || (!lot && declared.length === 1));
     const m = d ? d.o : {};
-    const titulaire = str(m.titulaire)?.trim() || undefined;
-    const montant = typeof m.montant_ht === 'number' ? m.montant_ht : undefined;
+    // The lot's own award data (« lots[].titulaire », « date_notification », « montant_attribue_ht ») when the marché does not restate it.
+    const l = lot ? obj(list(data.lots).map(obj).find((x) => str(x.id) === lot)) : {};
+    const titulaire = str(m.titulaire)?.trim() || str(l.titulaire)?.trim() || undefined;
+    const montant = typeof m.montant_ht === 'number' ? m.montant_ht : typeof l.montant_attribue_ht === 'number' ? l.montant_attribue_ht : undefined;
     return {
       lot,
       numero: str(m.numero),
       titulaire: titulaire ?? held.get(lot ?? ''),
       declared: !!titulaire,
-      notification: date(m.date_notification),
+      notification: date(m.date_notification) ?? date(l.date_notification),
       montant,
       // A lot without any reserve noted at the reception is received without reserve, whatever the others.
       decision: str(m.decision) ?? (view.decision === 'avec_reserves' && !view.reserves.some((r) => !r.duringGpa && (lot ? r.lot === lot : true)) ? 'sans_reserve' : view.decision),

@@ -264,3 +264,13 @@ describe('render / availability of the follow-up deliverables', () => {
     assert.match(paragraphs(alone), /Programme de l’opération non lu/);
   });
 });
+
+describe('render / declared titulaire on the lot', () => {
+  it('a lot’s own « titulaire » is the declared holder of its marché, never the ranking', () => {
+    const text = fs.readFileSync(RECEPTION_FILE, 'utf8').replace('  - {id: LOT-03, intitule: Clôtures et remise en état du terrain}', '  - {id: LOT-03, intitule: Clôtures et remise en état du terrain, titulaire: SARL Clôtures du Val, date_notification: 2025-11-05}');
+    assert.ok(text.includes('titulaire: SARL Clôtures du Val'), 'fixture edit applied');
+    const m = model(renderText('r.consultation.yaml', text, 'decision'));
+    const [markets] = tablesUnder(m, '2. Marchés');
+    assert.deepStrictEqual(rowTexts(markets)[2].slice(2, 4), ['SARL Clôtures du Val', '05/11/2025']);
+  });
+});
