@@ -31,10 +31,9 @@ const BASIS_WORDS: Record<ReceptionBasis, string> = {
   assumed: 'réception supposée au début de la phase de réception',
 };
 
-/** The effective date of a consultation's reception: `date_effet` (décision du maître d'ouvrage), else `date_reception`. */
+/** The effective date of a consultation's reception: `date_reception` (the completion date the owner's decision retains, CCAG-Travaux 2021 art. 41.3). */
 export function effectiveReceptionDate(reception: Obj | undefined): string | undefined {
-  const r = obj(reception);
-  return date(r.date_effet) ?? date(r.date_reception);
+  return date(obj(reception).date_reception);
 }
 
 /** The guarantees running from a reception date. */

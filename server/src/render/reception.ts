@@ -43,7 +43,7 @@ export interface ReserveView {
 export interface ReceptionView {
   r: Obj;
   opr?: string;
-  /** Effective date of the reception: `date_effet`, else `date_reception` (guarantees.ts). */
+  /** Effective date of the reception: `date_reception` (guarantees.ts). */
   reception?: string;
   decision?: string;
   /** Date of the maître d'ouvrage's decision (`date_decision`). */
@@ -95,7 +95,7 @@ export function receptionView(input: BuildInput): ReceptionView {
       line: src.at('reception', 'reserves', i),
     };
   });
-  const guarantees = reception ? guaranteesFrom({ date: reception, basis: 'effective', line: src.at('reception', date(r.date_effet) ? 'date_effet' : 'date_reception') }, dateFr) : undefined;
+  const guarantees = reception ? guaranteesFrom({ date: reception, basis: 'effective', line: src.at('reception', 'date_reception') }, dateFr) : undefined;
   return { r, opr: date(r.date_opr), reception, decision: str(r.decision), decisionDate: date(r.date_decision), guarantees, gpaEnd: guarantees?.gpa, reserves };
 }
 
