@@ -43,6 +43,8 @@ export interface RenderResult {
   data?: string;
   /** Suggested file name stem and title of the deliverable. */
   title?: string;
+  /** Author for the document properties (the report's author or the programme's AMO), when known. */
+  author?: string;
   /** Why nothing was rendered (YAML syntax error, unknown file kind…): the preview keeps its last render. */
   error?: string;
 }

@@ -101,7 +101,7 @@ describe('amo CLI', function () {
     for (const args of [['check', '--help'], ['render', '-h'], ['--help']]) {
       const r = amo(args);
       assert.strictEqual(r.code, 0, args.join(' '));
-      assert.match(r.out, /amo render <fichier> \[--deliverable [^\]]*reception\|reserves/, args.join(' '));
+      assert.match(r.out, /amo render <fichier> \[--deliverable [^\]]*reception\|decision\|reserves/, args.join(' '));
     }
   });
 });

@@ -68,4 +68,24 @@ describe('DOCX exports opened by LibreOffice Writer', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the planning of the largest example is at most four pages in LibreOffice (a readable Gantt, never one letter per line)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-docx-pages-'));
+    try {
+      // The largest programme of the examples, with the consultations of its folder (as amo render does).
+      const programmes = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.programme.yaml'));
+      const largest = programmes.map((f) => path.join(EXAMPLES, f)).sort((a, b) => fs.statSync(b).size - fs.statSync(a).size)[0];
+      const siblings = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.consultation.yaml')).map((f) => uriOf(path.join(EXAMPLES, f)));
+      const r = buildDeliverable(renderEnv({}, siblings), { uri: uriOf(largest), text: fs.readFileSync(largest, 'utf8') }, 'planning');
+      assert.ok(r.model, r.error);
+      fs.writeFileSync(path.join(dir, 'planning.docx'), await renderDocx(r.model));
+      const conv = spawnSync(bin as string, [`-env:UserInstallation=file://${path.join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'planning.docx')], { encoding: 'utf8', timeout: 120000 });
+      assert.strictEqual(conv.status, 0, `soffice failed: ${conv.stderr}`);
+      const pdf = fs.readFileSync(path.join(dir, 'planning.pdf')).toString('latin1');
+      const pages = Math.max(...[...pdf.matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
+      assert.ok(pages >= 2 && pages <= 4, `${path.basename(largest)} planning: ${pages} pages in LibreOffice (at most 4)`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

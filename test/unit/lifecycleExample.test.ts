@@ -6,6 +6,7 @@ import { lotCandidates } from '../../server/src/language-service/rules/reception
 import { addYears, daysBetween, isObj, list, num, obj, str, type Obj } from '../../server/src/language-service/util/data';
 import { buildDeliverable, type DeliverableId, type RenderEnv } from '../../server/src/render';
 import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
+import { fold } from './render/renderHelpers';
 
 /**
  * The life-cycle example (issue #8): a municipal médiathèque from the opportunity study (2020) to the end
@@ -236,7 +237,8 @@ describe('life-cycle example (médiathèque Jacques-Prévert)', () => {
     function render(key: Key, id: DeliverableId): string {
       const r = buildDeliverable(env, { uri: URI[key], text: TEXT[key] }, id);
       assert.ok(r.model, `${key} → ${id}: ${r.error}`);
-      return texts(r.model).join('\n');
+      // Read as a reader does: the no-break spaces of French typography count as spaces.
+      return fold(texts(r.model).join('\n'));
     }
 
     it('the programme offers a follow-up dashboard showing every milestone and indicator', function () {
@@ -248,8 +250,8 @@ describe('life-cycle example (médiathèque Jacques-Prévert)', () => {
       const p = dataOf('programme');
       for (const id of extra) {
         const text = render('programme', id);
-        for (const j of objs(p.phases).flatMap((ph) => objs(ph.jalons))) assert.ok(text.includes(str(j.libelle) as string), `${id}: milestone ${str(j.id)}`);
-        for (const i of objs(p.indicateurs)) assert.ok(text.includes(str(i.libelle) as string), `${id}: indicator ${str(i.id)}`);
+        for (const j of objs(p.phases).flatMap((ph) => objs(ph.jalons))) assert.ok(text.includes(fold(str(j.libelle) as string)), `${id}: milestone ${str(j.id)}`);
+        for (const i of objs(p.indicateurs)) assert.ok(text.includes(fold(str(i.libelle) as string)), `${id}: indicator ${str(i.id)}`);
       }
     });
 
@@ -259,11 +261,18 @@ describe('life-cycle example (médiathèque Jacques-Prévert)', () => {
         console.log('      (the renderer offers no reception deliverable yet: nothing to check)');
         this.skip();
       }
-      const reserves = objs(obj(dataOf('travaux').reception).reserves);
+      const rec = obj(dataOf('travaux').reception);
+      const reserves = objs(rec.reserves);
       for (const id of extra) {
         const text = render('travaux', id);
         for (const r of reserves) {
-          assert.ok(text.includes(str(r.description) as string), `${id}: reserve ${str(r.id)}`);
+          // The acts (PV des OPR, décision) are snapshots at their date: a défaut reported during the GPA is only in the log.
+          const later = String(r.date_constat) > String(rec.date_reception);
+          if (id !== 'reserves' && later) {
+            assert.ok(!text.includes(fold(str(r.description) as string)), `${id}: reserve ${str(r.id)} is after the act`);
+            continue;
+          }
+          assert.ok(text.includes(fold(str(r.description) as string)), `${id}: reserve ${str(r.id)}`);
           assert.ok(text.includes(str(r.entreprise) as string), `${id}: firm of ${str(r.id)}`);
         }
       }

@@ -98,18 +98,21 @@ function raoFirst(m: DocModel): Map<string, string[]> {
   for (const h of headings(m)) {
     const section = /^(\d+)\. (?:Lot (\S+)|Marché unique)/.exec(h);
     if (!section) continue;
-    const [ranking] = tablesUnder(m, `${section[1]}.4 `);
+    const title = headings(m).find((x) => x.startsWith(`${section[1]}.`) && x.endsWith(' Pondération et classement'));
+    const [ranking] = tablesUnder(m, title ?? `${section[1]}.4 `);
     out.set(section[2] ?? '', rowTexts(ranking).filter((r) => r[0] === '1').map((r) => r[1]));
   }
   return out;
 }
 
-/** The holder the PV names for each lot (its lots table), or for the whole market (its facts). */
+/**
+ * The holder the PV des OPR names for each marché (its table of marchés: "L1 — intitulé" or "Marché
+ * unique"), without the « non déclaré » flag it carries when inferred from the ranking.
+ */
 function pvHolders(m: DocModel): Map<string, string> {
   const out = new Map<string, string>();
-  const [lots] = tablesUnder(m, '1. ');
-  if (lots && lots.columns[0].label === 'Lot') for (const r of rowTexts(lots)) out.set(r[0], r[2]);
-  for (const b of m.blocks) if (b.kind === 'facts') for (const f of b.items) if (f.label === 'Titulaire') out.set('', f.value);
+  const markets = tablesUnder(m, '1. ').find((t) => t.columns[0].label === 'Lot' && t.columns[2].label === 'Titulaire');
+  for (const r of markets ? rowTexts(markets) : []) out.set(r[0] === 'Marché unique' ? '' : r[0].split(' — ')[0], r[2].replace(/ \(non déclaré\)$/, ''));
   return out;
 }
 

@@ -37,13 +37,15 @@ suite('AMO Authoring — follow-up, acceptance and reserves', () => {
   test('the life-cycle programme previews its follow-up dashboard', async () => {
     const r = await preview('mediatheque-prevert.programme.yaml', 'suivi');
     const headings = r.headings.join('\n');
-    for (const section of [/Jalons : prévu et réel/, /Livrables/, /Évolution des risques/, /Indicateurs/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
+    for (const section of [/Jalons\s: prévu et réel/, /Livrables/, /Évolution des risques/, /Indicateurs/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
   });
 
-  test('the works consultation previews its PV de réception, then its reserve log per firm', async () => {
+  test('the works consultation previews its PV des OPR, its décision de réception, then its reserve log per firm', async () => {
     const pv = await preview('mediatheque-prevert-travaux.consultation.yaml', 'reception');
     const headings = pv.headings.join('\n');
-    for (const section of [/Réception/, /Réserves \(\d+\)/, /Signatures/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
+    for (const section of [/Opérations préalables à la réception/, /Lot .* — constatations/]) assert.match(headings, section, `missing ${section}:\n${headings}`);
+    const decision = await preview('mediatheque-prevert-travaux.consultation.yaml', 'decision');
+    assert.match(decision.headings.join('\n'), /Visas[\s\S]*Signature/);
     const log = await preview('mediatheque-prevert-travaux.consultation.yaml', 'reserves');
     assert.match(log.headings.join('\n'), /Synthèse par entreprise/);
   });

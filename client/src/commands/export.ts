@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { findChromium, htmlToPdf } from '../../../server/src/node/pdf';
+import { findChromium, htmlToPdf, withPdfInfo } from '../../../server/src/node/pdf';
 import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
 import type { AmoClient } from '../client';
 import { isAmoDocument } from '../preview/previewManager';
@@ -73,7 +73,7 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
       const r = await render(client, doc.uri.toString(), picked.id, format.id === 'docx' ? 'docx' : 'html-document');
       if (r.error) throw new Error(r.error);
       if (format.id === 'docx') return Buffer.from(r.data ?? '', 'base64');
-      if (format.id === 'pdf') return htmlToPdf(r.html, chromium as string);
+      if (format.id === 'pdf') return withPdfInfo(await htmlToPdf(r.html, chromium as string), { title: r.title, author: r.author });
       return Buffer.from(r.html, 'utf8');
     });
     await vscode.workspace.fs.writeFile(dest, bytes);

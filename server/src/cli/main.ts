@@ -5,7 +5,7 @@ import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
-import { RENDER_USAGE, runRender } from './render';
+import { RENDER_USAGE, renderHelp, runRender } from './render';
 
 declare const AMO_VERSION: string | undefined;
 const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
@@ -40,7 +40,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   }
   // `amo check --help`, `amo render -h`: the usage, not an "unknown option" error.
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(USAGE);
+    io.out(command === 'render' ? renderHelp() : USAGE);
     return 0;
   }
   if (command === 'render') return runRender(rest, io);

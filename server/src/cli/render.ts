@@ -2,14 +2,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
-import { fileUri, readFileUri, today as systemToday } from '../node/nodeWorkspace';
-import { findChromium, htmlToPdf } from '../node/pdf';
-import { buildDeliverable, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { findChromium, htmlToPdf, withPdfInfo } from '../node/pdf';
+import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
 
-export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|reserves|all] [--format html|docx|pdf]
-             [-o chemin|-] [--force] [--chromium chemin]`;
+/** `amo render --help`: the usage, then the deliverables by file kind. */
+export function renderHelp(): string {
+  const kinds = (Object.keys(DELIVERABLES) as (keyof typeof DELIVERABLES)[]).map((k) => {
+    const head = k === 'programme' ? '*.programme.yaml' : '*.consultation.yaml';
+    return `  ${head}\n${DELIVERABLES[k].map((d) => `    ${d.id.padEnd(10)} ${d.label}${NEEDS_DATA[d.id] ? ' (si le fichier en a les données / when the file has its data)' : ''}`).join('\n')}`;
+  });
+  return `Usage:\n${RENDER_USAGE}\n\nLivrables par type de fichier / deliverables by file kind (--deliverable, par défaut all : tous ceux que le fichier permet) :\n${kinds.join('\n')}\n\n-o : un fichier pour un livrable, un dossier pour plusieurs (par défaut : le dossier du fichier) ; « -o - » : un livrable HTML sur la sortie standard.\n-o: a file for one deliverable, a folder for several (default: the file's folder).\n--strict : n'écrit rien et sort en 1 si le fichier a des erreurs / writes nothing and exits 1 when the file has errors.`;
+}
+
+export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|all] [--format html|docx|pdf]
+             [-o chemin|-] [--force] [--strict] [--chromium chemin]`;
 
 const FORMATS = ['html', 'docx', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
@@ -41,13 +51,13 @@ function siblingConsultations(file: string): TextDocumentLike[] {
  * input, existing output without --force, no Chromium for PDF, write failure.
  */
 export async function runRender(args: string[], io: CliIO): Promise<number> {
-  let values: { deliverable?: string; format?: string; output?: string; force?: boolean; chromium?: string };
+  let values: { deliverable?: string; format?: string; output?: string; force?: boolean; strict?: boolean; chromium?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { deliverable: { type: 'string', short: 'd' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, chromium: { type: 'string' } },
+      options: { deliverable: { type: 'string', short: 'd' }, format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, strict: { type: 'boolean' }, chromium: { type: 'string' } },
     }));
   } catch (err) {
     io.err(`amo: ${(err as Error).message}\n\nUsage:\n${RENDER_USAGE}`);
@@ -70,14 +80,27 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     io.err(text === undefined ? `amo: ${positionals[0]}: fichier introuvable ou illisible / no such file or unreadable` : `amo: ${positionals[0]}: ni *.programme.yaml ni *.consultation.yaml / not an AMO file`);
     return 2;
   }
-  const available = deliverablesOf(kind).map((d) => d.id);
   const wanted = values.deliverable ?? 'all';
-  if (wanted !== 'all' && (!isDeliverableId(wanted) || !available.includes(wanted))) {
-    io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier (${[...available, 'all'].join(', ')}) / deliverable not available.`);
+  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  // One wording for « not available for this file », whether the deliverable belongs to the other kind or lacks its data.
+  const offeredIds = offeredDeliverables({ service, readText: readFileUri, today: '' }, { uri, text }).map((d) => d.id);
+  if (wanted !== 'all' && (!isDeliverableId(wanted) || !offeredIds.includes(wanted))) {
+    const why = isDeliverableId(wanted) && deliverablesOf(kind).some((d) => d.id === wanted) && NEEDS_DATA[wanted] ? ` (${NEEDS_DATA[wanted]})` : '';
+    io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier${why} ; choisissez parmi : ${[...offeredIds, 'all'].join(', ')} / deliverable not available for this file.`);
     return 2;
   }
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
-  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
+  const found = findConfig(uri);
+  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file), config: found.config };
+  // Honest documents: a file with errors is rendered marked "non conforme", and said so; --strict renders nothing.
+  const errors = service.getDiagnostics({ uri, text }, { config: found.config }).filter((d) => d.severity === 1).length;
+  if (errors) {
+    const where = positionals[0];
+    if (values.strict) {
+      io.err(`amo: ${where} : ${errorCount(errors)} (amo check) ; rien n’est rendu (--strict) / ${errorCount(errors, 'en')}, nothing rendered (--strict).`);
+      return 1;
+    }
+    io.err(`amo: ${where} : ${errorCount(errors)} (amo check) ; les documents sont marqués « Projet — document non conforme » / ${errorCount(errors, 'en')}: documents are marked "Draft — non-compliant document".`);
+  }
   // `all`: the deliverables this file has data for (no PV de réception for a consultation without reception).
   const ids: DeliverableId[] = wanted === 'all' ? offeredDeliverables(env, { uri, text }).map((d) => d.id) : [wanted as DeliverableId];
   const toStdout = values.output === '-';
@@ -95,7 +118,20 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   }
   const targets = new Map<DeliverableId, string>();
   if (!toStdout) {
+    // -o is a file for one deliverable and a folder for several, always.
     const single = ids.length === 1 && values.output !== undefined;
+    if (values.output !== undefined) {
+      const out = path.resolve(io.cwd, values.output);
+      const isDir = /[\\/]$/.test(values.output) || (fs.existsSync(out) && fs.statSync(out).isDirectory());
+      if (single && isDir) {
+        io.err(`amo: -o « ${values.output} » est un dossier ; pour un seul livrable, -o désigne le fichier à écrire (par exemple ${path.join(values.output, `${stem(file)}-${ids[0]}.${format}`)}) / for one deliverable, -o is the output file.`);
+        return 2;
+      }
+      if (!single && (new RegExp(`\\.(${FORMATS.join('|')})$`, 'i').test(values.output) || (fs.existsSync(out) && !isDir))) {
+        io.err(`amo: -o « ${values.output} » désigne un fichier, mais ${ids.length} livrables sont à écrire (${ids.join(', ')}) : indiquez un dossier, ou un seul livrable avec --deliverable / several deliverables go to a folder.`);
+        return 2;
+      }
+    }
     const dir = single ? undefined : values.output ? path.resolve(io.cwd, values.output) : path.dirname(file);
     for (const id of ids) targets.set(id, single ? path.resolve(io.cwd, values.output as string) : path.join(dir as string, `${stem(file)}-${id}.${format}`));
     const existing = [...targets.values()].filter((t) => fs.existsSync(t));
@@ -114,7 +150,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     }
     const html = format === 'docx' ? '' : renderHtmlDocument(r.model);
     try {
-      outputs.push({ id, bytes: format === 'docx' ? await renderDocx(r.model) : format === 'pdf' ? await htmlToPdf(html, chromium as string) : html });
+      outputs.push({ id, bytes: format === 'docx' ? await renderDocx(r.model) : format === 'pdf' ? withPdfInfo(await htmlToPdf(html, chromium as string), { title: `${r.model.title} — ${r.model.subtitle}`, author: r.model.author, subject: r.model.title }) : html });
     } catch (err) {
       io.err(`amo: ${id}: ${(err as Error).message}`);
       return 2;

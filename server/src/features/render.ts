@@ -32,9 +32,10 @@ async function render(ctx: FeatureContext, params: RenderParams): Promise<Render
   };
   const version = doc.version;
   const r = buildDeliverable(env, { uri: doc.uri, text: doc.getText() }, requested);
-  const base = { version, deliverable: r.deliverable, deliverables: [...r.deliverables] };
+  const base: Omit<RenderResult, 'html'> = { version, deliverable: r.deliverable, deliverables: [...r.deliverables] };
   if (!r.model) return { ...base, html: '', error: r.error };
   const title = `${r.model.title} — ${r.model.subtitle}`;
+  if (r.model.author) base.author = r.model.author;
   if (params.format === 'docx') return { ...base, html: '', title, data: (await renderDocx(r.model)).toString('base64') };
   return { ...base, title, html: params.format === 'html-document' ? renderHtmlDocument(r.model) : renderHtml(r.model) };
 }

@@ -99,3 +99,42 @@ export async function htmlToPdf(html: string, chromium: string, timeoutMs = 60_0
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** A PDF text string in UTF-16BE hex (any character, no escaping issue). */
+function pdfText(s: string): string {
+  let hex = 'FEFF';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) as number;
+    const units = cp > 0xffff ? [0xd800 + ((cp - 0x10000) >> 10), 0xdc00 + ((cp - 0x10000) & 0x3ff)] : [cp];
+    for (const u of units) hex += u.toString(16).toUpperCase().padStart(4, '0');
+  }
+  return `<${hex}>`;
+}
+
+/**
+ * Sets the document information of a PDF (Title, Author, Subject, Creator) by an incremental update
+ * appended to the file, as the PDF format allows: Chromium writes "HeadlessChrome" as Creator and no
+ * Author. A file whose trailer cannot be read (not a classic xref table) is returned unchanged.
+ */
+export function withPdfInfo(pdf: Buffer, info: { title?: string; author?: string; subject?: string }): Buffer {
+  const tail = pdf.subarray(Math.max(0, pdf.length - 4096)).toString('latin1');
+  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const trailer = tail.lastIndexOf('trailer');
+  if (!start || trailer < 0) return pdf;
+  const dict = tail.slice(trailer);
+  const size = /\/Size (\d+)/.exec(dict);
+  const root = /\/Root (\d+ \d+ R)/.exec(dict);
+  if (!size || !root) return pdf;
+  const id = Number(size[1]);
+  const fields = [
+    info.title ? `/Title ${pdfText(info.title)}` : '',
+    info.author ? `/Author ${pdfText(info.author)}` : '',
+    info.subject ? `/Subject ${pdfText(info.subject)}` : '',
+    `/Creator ${pdfText('AMO Authoring')}`,
+  ].filter(Boolean);
+  const body = `\n${id} 0 obj\n<<${fields.join('\n')}>>\nendobj\n`;
+  const offset = pdf.length + 1;
+  const xrefAt = pdf.length + Buffer.byteLength(body, 'latin1');
+  const xref = `xref\n${id} 1\n${String(offset).padStart(10, '0')} 00000 n \ntrailer\n<</Size ${id + 1}\n/Root ${root[1]}\n/Info ${id} 0 R\n/Prev ${start[1]}>>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(body + xref, 'latin1')]);
+}

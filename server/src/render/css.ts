@@ -53,9 +53,11 @@ body.vscode-dark, body.vscode-high-contrast:not(.vscode-high-contrast-light) {
 .amo-table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
 .amo-doc table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 .amo-doc caption { caption-side: bottom; text-align: left; color: var(--amo-muted); font-size: .85rem; padding-top: .3rem; }
-.amo-doc th, .amo-doc td { border: 1px solid var(--amo-line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
+.amo-doc th, .amo-doc td { border: 1px solid var(--amo-line); padding: .25rem .45rem; vertical-align: top; text-align: left; overflow-wrap: anywhere; hyphens: auto; }
+.amo-doc td:first-child { overflow-wrap: break-word; }
 .amo-doc th { background: var(--amo-head); font-weight: 600; }
 .amo-doc .r { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.amo-doc th.r { white-space: normal; }
 .amo-doc .c { text-align: center; }
 .amo-doc .b { font-weight: 600; }
 .amo-row-total td { font-weight: 700; background: var(--amo-head); }
@@ -118,16 +120,21 @@ td.amo-lvl-critique { background: var(--amo-lvl-critique); }
 .amo-svg .amo-spark-ko { fill: var(--amo-crit); }
 .amo-svg .amo-target { stroke: var(--amo-muted); stroke-width: 1; stroke-dasharray: 4 3; }
 .amo-row-sign td { height: 4.5rem; }
+.amo-row-blank td { height: 3.2rem; }
+.amo-nonconforme { color: #fff; background: var(--amo-crit); font-weight: 700; padding: .35rem .7rem; margin: 0 0 .8rem; text-transform: uppercase; letter-spacing: .03em; }
 [data-line] { scroll-margin-top: 2rem; }
 .amo-active-line { outline: 2px solid var(--amo-accent); outline-offset: 2px; }
 @page { size: A4; margin: 18mm 15mm 18mm 15mm;
   @bottom-right { content: "Page " counter(page) " / " counter(pages); font: 9pt Arial, sans-serif; color: #59636e; }
 }
+@page amo-landscape { size: A4 landscape; margin: 15mm 15mm 15mm 15mm; }
 @media print {
   :root, body { --amo-fg: #000; --amo-bg: #fff; --amo-muted: #444; --amo-line: #999; --amo-head: #eee; background: #fff; }
   .amo-doc { max-width: none; padding: 0; font-size: 10pt; }
-  .amo-doc h2 { break-after: avoid; }
-  .amo-doc h3 { break-after: avoid; }
+  .amo-doc h2, .amo-doc h3, .amo-kept { break-after: avoid; }
+  .amo-doc h2, .amo-doc h3 { break-inside: avoid; }
+  .amo-landscape { page: amo-landscape; }
+  .amo-landscape .amo-figure svg { max-height: 165mm; }
   .amo-doc tr, .amo-figure, .amo-facts { break-inside: avoid; }
   .amo-doc thead { display: table-header-group; }
   .amo-table-wrap { overflow: visible; }

@@ -4,11 +4,14 @@
  * script: the output works under a CSP without 'unsafe-inline' (webview) and is inert in an export.
  */
 import { lineChartSvg, sparklinesSvg, stackedBarSvg, timelineSvg } from './charts';
+import { nonConformityMark } from './conformity';
+import { sections } from './layout';
 import { cssString, DELIVERABLE_CSS } from './css';
 import type { Block, Cell, DocModel, Facts, Figure, Inline, List, Paragraph, Row, Table } from './model';
 import { esc, ganttSvg, heatMapSvg, lineAttr } from './svg';
 
 export { esc as escapeHtml } from './svg';
+export { isWide, sections } from './layout';
 
 function inline(content: Inline[]): string {
   return content
@@ -107,11 +110,13 @@ export function renderHtml(model: DocModel): string {
   for (const b of model.blocks) if (b.kind === 'heading') ids.set(b, `amo-h-${++k}`);
   const toc = model.blocks.filter((b) => b.kind === 'heading' && b.level === 2);
   const meta = model.meta.map((m) => `<div><dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd></div>`).join('');
+  const mark = model.conformity ? `<p class="amo-nonconforme" role="alert">${esc(nonConformityMark(model.conformity.errors))}</p>` : '';
   return [
-    `<article class="amo-doc" data-deliverable="${esc(model.deliverable)}">`,
+    `<article class="amo-doc${model.conformity ? ' amo-draft' : ''}" data-deliverable="${esc(model.deliverable)}">`,
+    ...(mark ? [mark] : []),
     `<header class="amo-cover"><p class="amo-kicker">${esc(model.title)}</p><h1>${esc(model.subtitle)}</h1>${meta ? `<dl class="amo-meta">${meta}</dl>` : ''}</header>`,
     toc.length > 2 ? `<nav class="amo-toc"><strong>Sommaire</strong><ul>${toc.map((b) => `<li><a href="#${ids.get(b)}">${esc((b as { text: string }).text)}</a></li>`).join('')}</ul></nav>` : '',
-    ...model.blocks.map((b) => block(b, ids, model.date)),
+    ...sections(model.blocks).map((g) => (g.landscape ? `<section class="amo-landscape">\n${g.blocks.map((b) => block(b, ids, model.date)).join('\n')}\n</section>` : g.blocks.map((b) => block(b, ids, model.date)).join('\n'))),
     '</article>',
   ].join('\n');
 }
@@ -122,6 +127,10 @@ export function renderHtml(model: DocModel): string {
  */
 export function renderHtmlDocument(model: DocModel): string {
   const header = `${model.title} — ${model.subtitle}`;
+  // The running header leaves room for the draft mark on the right.
+  const max = model.conformity ? 60 : 90;
+  // Every printed page of a document from a file with errors carries the mark (page margin box).
+  const draft = model.conformity ? `\n@page { @top-right { content: ${cssString(nonConformityMark(model.conformity.errors))}; font: bold 9pt Arial, sans-serif; color: #b42318; } }` : '';
   return [
     '<!DOCTYPE html>',
     '<html lang="fr">',
@@ -130,8 +139,9 @@ export function renderHtmlDocument(model: DocModel): string {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="AMO Authoring">`,
+    ...(model.author ? [`<meta name="author" content="${esc(model.author)}">`] : []),
     `<title>${esc(header)}</title>`,
-    `<style>${DELIVERABLE_CSS}\n@page { @top-left { content: ${cssString(header.length > 90 ? `${header.slice(0, 89)}…` : header)}; font: 8pt Arial, sans-serif; color: #59636e; } }</style>`,
+    `<style>${DELIVERABLE_CSS}\n@page { @top-left { content: ${cssString(header.length > max ? `${header.slice(0, max - 1)}…` : header)}; font: 8pt Arial, sans-serif; color: #59636e; } }${draft}</style>`,
     '</head>',
     '<body>',
     renderHtml(model),

@@ -6,7 +6,10 @@
 import type { LanguageService } from '../language-service/languageService';
 import type { ParsedDocument } from '../language-service/parse';
 import type { TextDocumentLike } from '../language-service/types';
-import { isObj, type Obj } from '../language-service/util/data';
+import { isObj, list, obj, str, type Obj } from '../language-service/util/data';
+import type { AmoConfig } from '../language-service/types';
+import { conformityBlocks, conformityOf } from './conformity';
+import { typesetModel } from './typeset';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
 import { buildDashboard, hasFollowUp } from './dashboard';
 import { deliverablesOf, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
@@ -16,11 +19,12 @@ import { buildProgrammeDossier } from './programmeDossier';
 import { buildRao } from './rao';
 import { buildRcCriteria } from './rcCriteria';
 import { hasReception } from './reception';
+import { buildReceptionDecision } from './receptionDecision';
 import { buildReceptionPv } from './receptionPv';
 import { buildReserveLog } from './reserveLog';
 import { buildRiskRegister } from './riskRegister';
 
-export { ALL_DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
+export { ALL_DELIVERABLES, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
 export { renderHtml, renderHtmlDocument } from './html';
 export type { DocModel } from './model';
 
@@ -33,6 +37,8 @@ export interface RenderEnv {
   today: string;
   /** Candidate consultations for a programme's planning (open documents, sibling files); those naming it are used. */
   consultations?: () => TextDocumentLike[];
+  /** Rule configuration of the file (amo.config.json): the error count that marks a document "non conforme" is the one `amo check` gives. */
+  config?: AmoConfig;
 }
 
 export interface RenderOutcome {
@@ -52,6 +58,7 @@ const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
   rc: buildRcCriteria,
   rao: buildRao,
   reception: buildReceptionPv,
+  decision: buildReceptionDecision,
   reserves: buildReserveLog,
 };
 
@@ -59,6 +66,7 @@ const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
 const AVAILABLE: Readonly<Partial<Record<DeliverableId, (data: Obj) => boolean>>> = {
   suivi: hasFollowUp,
   reception: hasReception,
+  decision: hasReception,
   reserves: hasReception,
 };
 
@@ -108,7 +116,29 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
   const input: BuildInput = { doc: sourceDoc(parsed), today: env.today };
   if (parsed.kind === 'consultation') input.programme = programmeOf(env, doc);
   if (parsed.kind === 'programme' && deliverable === 'planning') input.consultations = consultationsOf(env, doc);
-  return { model: BUILDERS[deliverable](input), deliverable, deliverables };
+  const model = BUILDERS[deliverable](input);
+  model.author = authorOf(input);
+  // Honest documents: a file with errors gives a document marked "non conforme", with its refused values.
+  const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config }), doc.text);
+  if (conformity) {
+    model.conformity = conformity;
+    model.blocks = [...conformityBlocks(conformity), ...model.blocks];
+  }
+  return { model: typesetModel(model), deliverable, deliverables };
+}
+
+/** The author of a deliverable: the RAO's « rapport.auteur », else the programme's AMO actor ("Nom (Organisme)"). */
+function authorOf(input: BuildInput): string | undefined {
+  const declared = str(obj(input.doc.data.rapport).auteur)?.trim();
+  if (declared) return declared;
+  const prog = input.doc.parsed.kind === 'programme' ? input.doc.data : input.programme?.data;
+  const amo = list(prog?.acteurs)
+    .map(obj)
+    .find((a) => /^(amo|assistan)/i.test((str(a.role) ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim()));
+  if (!amo) return undefined;
+  const nom = str(amo.nom);
+  const org = str(amo.organisme);
+  return nom && org ? `${nom} (${org})` : nom ?? org;
 }
 
 function programmeOf(env: RenderEnv, doc: TextDocumentLike): SourceDoc | undefined {

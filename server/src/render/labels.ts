@@ -83,3 +83,36 @@ export const OFFER_STATUS_BASIS: Readonly<Record<string, string>> = {
   inappropriee: 'L2152-4',
   anormalement_basse: 'L2152-5, L2152-6, R2152-4',
 };
+
+/** Labels of the usual actor roles (programme `acteurs[].role`, free text written as a code). */
+const ROLE_LABELS: Readonly<Record<string, string>> = {
+  maitre_ouvrage: 'Maître d’ouvrage',
+  representant_maitre_ouvrage: 'Représentant du maître d’ouvrage',
+  maitre_ouvrage_delegue: 'Maître d’ouvrage délégué',
+  mandataire: 'Mandataire du maître d’ouvrage',
+  amo: 'Assistant à maîtrise d’ouvrage (AMO)',
+  programmiste: 'Programmiste',
+  conducteur_operation: 'Conducteur d’opération',
+  conduite_operation: 'Conduite d’opération',
+  moe: 'Maître d’œuvre',
+  maitre_oeuvre: 'Maître d’œuvre',
+  opc: 'Ordonnancement, pilotage et coordination (OPC)',
+  controleur_technique: 'Contrôleur technique',
+  coordonnateur_sps: 'Coordonnateur SPS',
+  csps: 'Coordonnateur SPS',
+  geotechnicien: 'Géotechnicien',
+  geometre: 'Géomètre',
+  utilisateur: 'Utilisateur',
+  exploitant: 'Exploitant',
+  financeur: 'Financeur',
+};
+
+/** "maitre_ouvrage" → "Maître d’ouvrage"; an unknown code → its words with a capital ("chef_projet" → "Chef projet"); free text as written. */
+export function roleLabel(role: string | undefined): string {
+  if (!role || !role.trim()) return '—';
+  const key = role.trim().toLowerCase();
+  if (ROLE_LABELS[key]) return ROLE_LABELS[key];
+  if (!/^[a-z0-9_]+$/.test(key)) return role.trim();
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,8 +1,9 @@
 import { MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, type MinimumDelay } from '../language-service/data/legalData';
 import { FORMALISED, procedureType } from '../language-service/rules/consultation/model';
-import { addDays, addMonths, addYears, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
+import { addDays, addMonths, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
 import { items, type SourceDoc } from './context';
 import { dateFr } from './format';
+import { guaranteesFrom, operationReception, type ReceptionDate } from './guarantees';
 import type { Line } from './model';
 
 /** A date computed from the documents and the law, with how it was computed. */
@@ -32,36 +33,47 @@ export function plannedOk(m: LegalMilestone): boolean | undefined {
 const RECEPTION = /r[ée]ception/i;
 const NOT_RECEPTION = /pr[ée]alable|\bOPR\b|lev[ée]e/i;
 
-/** The reception (acceptance) date: a « réception » milestone of an AOR/REC phase, else of any phase, else the AOR/REC phase start. */
-export function receptionDate(prog: SourceDoc): { date: string; line: Line; assumed: boolean } | undefined {
+/**
+ * The reception (acceptance) date the programme plans: a « réception » milestone of an AOR/REC phase,
+ * else of any phase (its actual date `date_reelle` when recorded, else its planned `date`), else the
+ * AOR/REC phase start (assumed).
+ */
+export function receptionDate(prog: SourceDoc): ReceptionDate | undefined {
   const phases = items(prog.data, 'phases');
   const closing = (o: Obj): boolean => ['AOR', 'REC'].includes(str(o.code)?.toUpperCase() ?? '');
   for (const onlyClosing of [true, false]) {
     for (const { o, i } of phases) {
       if (onlyClosing && !closing(o)) continue;
-      const hit = items(o, 'jalons').find(({ o: j }) => RECEPTION.test(str(j.libelle) ?? '') && !NOT_RECEPTION.test(str(j.libelle) ?? '') && date(j.date));
-      if (hit) return { date: date(hit.o.date) as string, line: prog.src.at('phases', i, 'jalons', hit.i), assumed: false };
+      const hit = items(o, 'jalons').find(({ o: j }) => RECEPTION.test(str(j.libelle) ?? '') && !NOT_RECEPTION.test(str(j.libelle) ?? '') && (date(j.date) || date(j.date_reelle)));
+      if (hit) {
+        const actual = date(hit.o.date_reelle);
+        return { date: actual ?? (date(hit.o.date) as string), basis: actual ? 'effective' : 'planned', line: prog.src.at('phases', i, 'jalons', hit.i) };
+      }
     }
   }
   const rec = phases.find(({ o }) => closing(o) && date(o.debut));
-  return rec ? { date: date(rec.o.debut) as string, line: prog.src.at('phases', rec.i), assumed: true } : undefined;
+  return rec ? { date: date(rec.o.debut) as string, line: prog.src.at('phases', rec.i), basis: 'assumed' } : undefined;
 }
 
-/** Milestones of a programme: permit appeal period, guarantees from the reception. */
-export function programmeMilestones(prog: SourceDoc): LegalMilestone[] {
+/**
+ * Milestones of a programme: permit appeal period, guarantees from the reception — the effective one
+ * recorded by its consultations when there is one (guarantees.ts, the same dates as the PV and the
+ * reserve log), else the programme's own.
+ */
+export function programmeMilestones(prog: SourceDoc, consultations: SourceDoc[] = []): LegalMilestone[] {
   const out: LegalMilestone[] = [];
   const op = obj(prog.data.operation);
   const posting = date(op.date_affichage_pc);
   if (posting) {
     out.push({ date: addMonths(posting, 2), label: 'Fin du délai de recours des tiers contre le permis de construire', how: `affichage continu sur le terrain le ${dateFr(posting)} + 2 mois`, basis: 'C. urb. R600-2', conf: 'V', line: prog.src.at('operation', 'date_affichage_pc') });
   }
-  const rec = receptionDate(prog);
+  const rec = operationReception(receptionDate(prog), consultations);
   if (rec) {
-    const from = `réception${rec.assumed ? ' (supposée au début de la phase de réception)' : ''} le ${dateFr(rec.date)}`;
+    const g = guaranteesFrom(rec, dateFr);
     out.push(
-      { date: addYears(rec.date, 1), label: 'Fin de la garantie de parfait achèvement', how: `${from} + 1 an`, basis: 'C. civ. art. 1792-6', conf: 'V', line: rec.line },
-      { date: addYears(rec.date, 2), label: 'Fin de la garantie biennale de bon fonctionnement', how: `${from} + 2 ans`, basis: 'C. civ. art. 1792-3', conf: 'V', line: rec.line, chart: false },
-      { date: addYears(rec.date, 10), label: 'Fin de la garantie décennale', how: `${from} + 10 ans`, basis: 'C. civ. art. 1792, 1792-4-1', conf: 'V', line: rec.line, chart: false },
+      { date: g.gpa, label: 'Fin de la garantie de parfait achèvement', how: `${g.from} + 1 an`, basis: 'C. civ. art. 1792-6', conf: 'V', line: rec.line },
+      { date: g.biennale, label: 'Fin de la garantie biennale de bon fonctionnement', how: `${g.from} + 2 ans`, basis: 'C. civ. art. 1792-3', conf: 'V', line: rec.line, chart: false },
+      { date: g.decennale, label: 'Fin de la garantie décennale', how: `${g.from} + 10 ans`, basis: 'C. civ. art. 1792, 1792-4-1', conf: 'V', line: rec.line, chart: false },
     );
   }
   return out;

@@ -3,6 +3,7 @@
  * built from a document's data and rendered by two back ends (HTML, DOCX). Plain data, no markup:
  * every string here is user text or a label, escaped by the back end that writes it.
  */
+import type { Conformity } from './conformity';
 
 /** 0-based source line of the YAML node an element comes from (for reveal and scroll-sync). */
 export type Line = number | undefined;
@@ -34,8 +35,8 @@ export interface Cell {
 export interface Row {
   cells: Cell[];
   line?: Line;
-  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention; `sign`: a tall row left blank for a signature. */
-  kind?: 'total' | 'sub' | 'flag' | 'muted' | 'sign';
+  /** `total`: bold totals; `sub`: a nested (sub-criterion) row; `flag`: a row that needs attention; `sign`: a tall row left blank for a signature; `blank`: a box to fill in by hand. */
+  kind?: 'total' | 'sub' | 'flag' | 'muted' | 'sign' | 'blank';
 }
 
 export interface Table {
@@ -44,6 +45,8 @@ export interface Table {
   rows: Row[];
   caption?: string;
   line?: Line;
+  /** Printed on a landscape page (true) or kept portrait (false); undefined: decided from the columns' content (layout.ts isWide). */
+  wide?: boolean;
 }
 
 export interface Heading {
@@ -180,6 +183,10 @@ export interface DocModel {
   blocks: Block[];
   /** ISO date the figures were computed at (overdue actions, legal milestones). */
   date: string;
+  /** Author of the document properties (DOCX, HTML meta): the report's author or the programme's AMO. */
+  author?: string;
+  /** Set when the source file has errors: every page says "Projet — document non conforme" (conformity.ts). */
+  conformity?: Conformity;
 }
 
 // Small constructors, to keep the builders readable.

@@ -124,7 +124,7 @@ function milestoneTable(milestones: LegalMilestone[]): Table {
 export function buildPlanning(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const rows = ganttRows(input);
-  const milestones = [...programmeMilestones(input.doc), ...(input.consultations ?? []).flatMap(consultationMilestones)].sort((a, b) => a.date.localeCompare(b.date));
+  const milestones = [...programmeMilestones(input.doc, input.consultations), ...(input.consultations ?? []).flatMap(consultationMilestones)].sort((a, b) => a.date.localeCompare(b.date));
   const figure = gantt(input, rows, milestones);
   const blocks: Block[] = [
     heading(2, '1. Diagramme de Gantt', src.at('phases')),

@@ -2,7 +2,7 @@ import { riskScale } from '../language-service/rules/risks';
 import { date, daysBetween, isObj, list, natures, near, num, obj, placeText, str, sum, type Obj } from '../language-service/util/data';
 import { items, numText, orDash, strings, type BuildInput } from './context';
 import { amount, area, dateFr, decimal, monthFr, percent, text, yesNo } from './format';
-import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel } from './labels';
+import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel, roleLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Facts, type Table } from './model';
 import { LEVEL_LABEL, riskViews, topCritical } from './riskRegister';
 import { energyBlocks } from './energy';
@@ -39,7 +39,7 @@ function context(input: BuildInput): Block[] {
     out.push(heading(3, 'Acteurs de l’opération', src.at('acteurs')), {
       kind: 'table',
       columns: [{ label: 'Rôle' }, { label: 'Nom' }, { label: 'Organisme' }],
-      rows: actors.map(({ o, i }) => ({ line: src.at('acteurs', i), cells: [cell(orDash(o.role).replace(/_/g, ' ')), cell(orDash(o.nom)), cell(orDash(o.organisme))] })),
+      rows: actors.map(({ o, i }) => ({ line: src.at('acteurs', i), cells: [cell(roleLabel(typeof o.role === 'string' ? o.role : undefined)), cell(orDash(o.nom)), cell(orDash(o.organisme))] })),
     });
   }
   return out;

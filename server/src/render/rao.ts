@@ -7,7 +7,8 @@ import { amount, dateFr } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel } from './model';
 import { consultationMilestones, plannedOk } from './milestones';
-import { lotSections, simulationTable, type LotOffers } from './raoLot';
+import { lotSections, proposalLine, simulationTable, type LotOffers } from './raoLot';
+import { candidaturesBlocks, closingBlocks, negotiationBlocks, publicText, reportMetaLines } from './raoReport';
 
 /**
  * The lots that received offers (or the whole consultation when it has no lots), with their criteria:
@@ -62,7 +63,6 @@ function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {
       }),
     });
   }
-  out.push(para('Les candidatures ne font pas l’objet d’un examen dans ce fichier : le présent rapport porte sur les offres.', { tone: 'note' }));
   return out;
 }
 
@@ -71,14 +71,20 @@ export function buildRao(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const lots = lotsWithOffers(input);
   const blocks: Block[] = [...procedureSummary(input, lots)];
+  let n = 2;
+  blocks.push(...candidaturesBlocks(input.doc, String(n++)));
+  const negotiation = negotiationBlocks(input.doc, String(n));
+  if (negotiation.length) n++;
+  blocks.push(...negotiation);
   if (!lots.length) blocks.push(para('Aucune offre à analyser : renseignez « offres ».', { tone: 'warning', line: src.at('offres') }));
-  lots.forEach((lot, k) => blocks.push(...lotSections(input.doc, lot, String(k + 2))));
+  for (const lot of lots) blocks.push(...lotSections(input.doc, lot, String(n++)));
+  blocks.push(...closingBlocks(input.doc, n, lots.map((lot) => proposalLine(input.doc, lot))));
   const simulations = lots.flatMap((lot) => simulationTable(input.doc, lot));
   if (simulations.length) {
     blocks.push(
       heading(2, 'Annexe — Simulation de la notation du prix', src.at('notation_prix')),
       para('Jeu fictif de quatre offres à Pmin, 1,25 × Pmin, 1,5 × Pmin et 2 × Pmin, noté selon chaque méthode (Pmax et Pmoy sont ceux de ce jeu), comme le recommande la fiche DAJ de 2024 : elle montre l’effet de la méthode sur l’écart de points.', { tone: 'note' }),
-      { kind: 'list', items: (Object.keys(PRICE_FORMULAS) as PriceMethod[]).map((m) => ({ content: [strong(`${m} : ${PRICE_FORMULAS[m]}`), ` — ${PRICE_METHOD_NOTES[m]}`] })) },
+      { kind: 'list', items: (Object.keys(PRICE_FORMULAS) as PriceMethod[]).map((m) => ({ content: [strong(`${m} : ${PRICE_FORMULAS[m]}`), ` — ${publicText(PRICE_METHOD_NOTES[m])}`] })) },
       ...simulations,
     );
   }
@@ -90,7 +96,7 @@ export function buildRao(input: BuildInput): DocModel {
     meta: [
       { label: 'Consultation', value: str(data.id) ?? '—' },
       ...(input.programme ? [{ label: 'Opération', value: str(obj(input.programme.data.operation).intitule) ?? '—' }, { label: 'Maître d’ouvrage', value: str(obj(input.programme.data.operation).maitre_ouvrage) ?? '—' }] : []),
-      { label: 'Établi le', value: dateFr(input.today) },
+      ...reportMetaLines(data),
     ],
     blocks,
     date: input.today,

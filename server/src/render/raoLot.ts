@@ -6,6 +6,7 @@ import type { CriteriaView } from './criteria';
 import { decimal, money, score, signedPercent } from './format';
 import { enumLabel, OFFER_STATUS_BASIS } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type Row, type Table } from './model';
+import { appreciationBlocks, shortLabel } from './raoReport';
 
 /** The offers of one lot (ranked by language-service/lotRanking.ts), with everything the RAO prints about them. */
 export interface LotOffers extends RankingLot {
@@ -109,7 +110,8 @@ function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetu
     }
   }
   out.push(
-    { kind: 'table', columns: [{ label: `Notes sur ${decimal(setup.nmax)}` }, ...ranked.map(({ o }) => ({ label: name(o), align: 'right' as const }))], rows },
+    // Four candidates or more, or long names (groups), need a landscape page.
+    { kind: 'table', columns: [{ label: `Notes sur ${decimal(setup.nmax)}` }, ...ranked.map(({ o }) => ({ label: name(o), align: 'right' as const }))], rows, wide: ranked.length >= 4 || ranked.reduce((n, { o }) => n + name(o).length, 0) > 90 ? true : undefined },
     para('Note d’un critère à sous-critères = Σ (note du sous-critère × sa pondération) / Σ des pondérations des sous-critères. Une note manquante compte pour 0.', { tone: 'note' }),
   );
   return out;
@@ -117,12 +119,12 @@ function scoringGrid(src: SourceDoc, lot: LotOffers, n: string, setup: PriceSetu
 
 const fmt = (n: number | undefined): string => (n === undefined ? '—' : score(n));
 
-function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore): Block[] {
+function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore, k: number): Block[] {
   const byId = new Map(lot.offers.map(({ o, i }) => [offerId(o, i), { o, i }]));
   const order = [...s.offers].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total);
   const table: Table = {
     kind: 'table',
-    columns: [{ label: 'Rang', align: 'right' }, { label: 'Candidat' }, ...lot.view.criteria.map((c) => ({ label: `${c.id} (${c.weightText})`, align: 'right' as const })), { label: `Total sur ${decimal(s.maxTotal)}`, align: 'right' }],
+    columns: [{ label: 'Rang', align: 'right' }, { label: 'Candidat' }, ...lot.view.criteria.map((c) => ({ label: `${shortLabel(c.label)} (${c.weightText})`, align: 'right' as const })), { label: `Total sur ${decimal(s.maxTotal)}`, align: 'right' }],
     rows: order.map((x) => {
       const { o, i } = byId.get(x.id) as { o: Obj; i: number };
       const why = x.excluded === 'inadmissible' ? `non classée (${enumLabel('consultation', 'offres.statut', o.statut).toLowerCase()})` : x.excluded === 'eliminatoire' ? 'éliminée (note éliminatoire)' : undefined;
@@ -135,7 +137,7 @@ function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore): Block[
     caption: 'Points d’un critère = pondération × note / Nmax ; total = somme des points. Classement sur les totaux non arrondis.',
   };
   const first = order.filter((x) => x.rank === 1);
-  const out: Block[] = [heading(3, `${n}.4 Pondération et classement`), table, heading(3, `${n}.5 Proposition d’attribution`)];
+  const out: Block[] = [heading(3, `${n}.${k} Pondération et classement`), table, heading(3, `${n}.${k + 1} Proposition d’attribution`)];
   if (first.length === 1) {
     const { o, i } = byId.get(first[0].id) as { o: Obj; i: number };
     const ht = num(o.prix_ht);
@@ -149,17 +151,31 @@ function ranking(src: SourceDoc, lot: LotOffers, n: string, s: LotScore): Block[
   return out;
 }
 
-/** Sections n.1 to n.5 of the RAO for one lot. */
+/** "Lot LOT-02 : attribuer à Perrin et Fils (85,18 points sur 100), 877 800,00 € HT." — the proposal of a lot, for the report's decision section. */
+export function proposalLine(src: SourceDoc, lot: LotOffers): string {
+  const setup = priceSetup(src.data, lot);
+  const s = scoreLotOffers(src.data, lot, setup);
+  const first = s.offers.filter((x) => x.rank === 1);
+  const label = lot.lotId ? `${lot.title}` : 'Marché';
+  if (first.length !== 1) return `${label} : ${first.length ? 'égalité au premier rang, à départager selon le règlement de la consultation' : 'aucune offre classée, déclarer le lot sans suite ou infructueux'}.`;
+  const off = lot.offers.find(({ o, i }) => offerId(o, i) === first[0].id);
+  const ht = off ? num(off.o.prix_ht) : undefined;
+  return `${label} : attribuer à ${off ? name(off.o) : first[0].id} (${score(first[0].total)} points sur ${decimal(s.maxTotal)})${ht !== undefined ? `, pour ${money(ht)} HT` : ''}.`;
+}
+
+/** Sections n.1 to n.6 of the RAO for one lot. */
 export function lotSections(src: SourceDoc, lot: LotOffers, n: string): Block[] {
   const setup = priceSetup(src.data, lot);
   const s = scoreLotOffers(src.data, lot, setup);
+  const appreciation = appreciationBlocks(src, lot, n, setup.nmax);
   return [
     heading(2, `${n}. ${lot.title}`, lot.lot ? src.src.at('lots', (src.data.lots as unknown[]).indexOf(lot.lot)) : undefined),
     ...(setup.baseWarning ? [para(setup.baseWarning, { tone: 'warning' })] : []),
     ...regularity(src, lot, n),
     ...abnormallyLow(src, lot, n),
     ...scoringGrid(src, lot, n, setup, s),
-    ...ranking(src, lot, n, s),
+    ...appreciation,
+    ...ranking(src, lot, n, s, appreciation.length ? 5 : 4),
   ];
 }
 

@@ -1,11 +1,13 @@
 /**
  * The reception (acceptance of the works) of a consultation and its reserves, as the PV de réception
  * and the reserve log read them. Pure and total: odd values give dashes, never exceptions.
- * Days are counted with util/data daysBetween (calendar days), the end of the GPA with addYears.
+ * Days are counted with util/data daysBetween (calendar days), the guarantees by guarantees.ts.
  */
 import { lotRankings, retainedCandidates } from '../language-service/lotRanking';
-import { addYears, date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
+import { date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
 import { items, type BuildInput } from './context';
+import { dateFr } from './format';
+import { effectiveReceptionDate, guaranteesFrom, type Guarantees } from './guarantees';
 import { enumLabel } from './labels';
 import type { Line } from './model';
 
@@ -41,9 +43,14 @@ export interface ReserveView {
 export interface ReceptionView {
   r: Obj;
   opr?: string;
+  /** Effective date of the reception: `date_reception` (guarantees.ts). */
   reception?: string;
   decision?: string;
-  /** date_reception + 1 year (C. civ. art. 1792-6). */
+  /** Date of the maître d'ouvrage's decision (`date_decision`). */
+  decisionDate?: string;
+  /** GPA, biennale, décennale from the effective reception date (the one helper every deliverable uses). */
+  guarantees?: Guarantees;
+  /** End of the GPA: guarantees.gpa. */
   gpaEnd?: string;
   reserves: ReserveView[];
 }
@@ -62,7 +69,7 @@ export function reserveStatus(o: Obj): ReserveStatus {
 export function receptionView(input: BuildInput): ReceptionView {
   const { data, src } = input.doc;
   const r = obj(data.reception);
-  const reception = date(r.date_reception);
+  const reception = effectiveReceptionDate(r);
   const reserves = items(r, 'reserves').map(({ o, i }): ReserveView => {
     const status = reserveStatus(o);
     const open = status !== 'levee';
@@ -88,7 +95,8 @@ export function receptionView(input: BuildInput): ReceptionView {
       line: src.at('reception', 'reserves', i),
     };
   });
-  return { r, opr: date(r.date_opr), reception, decision: str(r.decision), gpaEnd: reception ? addYears(reception, 1) : undefined, reserves };
+  const guarantees = reception ? guaranteesFrom({ date: reception, basis: 'effective', line: src.at('reception', 'date_reception') }, dateFr) : undefined;
+  return { r, opr: date(r.date_opr), reception, decision: str(r.decision), decisionDate: date(r.date_decision), guarantees, gpaEnd: guarantees?.gpa, reserves };
 }
 
 /** Label of a reserve status (schema labels, « Ouverte »…). */
@@ -112,6 +120,54 @@ export function holders(input: BuildInput): Map<string, string> {
     if (names.length) out.set(lot.lotId ?? '', names.join(' / '));
   }
   return out;
+}
+
+/** A works contract as the reception reads it: declared in `reception.marches`, else its holder inferred from the ranking. */
+export interface MarketView {
+  lot?: string;
+  numero?: string;
+  /** The holder: declared (`titulaire`), else the RAO's first-ranked candidate(s). */
+  titulaire?: string;
+  declared: boolean;
+  notification?: string;
+  montant?: number;
+  decision?: string;
+  /** Effective reception date of this contract (its own `date_effet`, else the reception's). */
+  effet?: string;
+  line: Line;
+}
+
+/** One contract per lot of the consultation (one without lots), in lot order; declared data first. */
+export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
+  const { data, src } = input.doc;
+  const declared = items(view.r, 'marches');
+  const held = holders(input);
+  const lots = items(data, 'lots').map(({ o }) => str(o.id)).filter((x): x is string => !!x);
+  const ids: (string | undefined)[] = lots.length ? [...lots] : [undefined];
+  for (const { o } of declared) {
+    const l = str(o.lot);
+    if (l && !ids.includes(l)) ids.push(l);
+  }
+  return ids.map((lot): MarketView => {
+    const d = declared.find(({ o }) => (str(o.lot) ?? undefined) === lot || (!lot && declared.length === 1));
+    const m = d ? d.o : {};
+    // The lot's own award data (« lots[].titulaire », « date_notification », « montant_attribue_ht ») when the marché does not restate it.
+    const l = lot ? obj(list(data.lots).map(obj).find((x) => str(x.id) === lot)) : {};
+    const titulaire = str(m.titulaire)?.trim() || str(l.titulaire)?.trim() || undefined;
+    const montant = typeof m.montant_ht === 'number' ? m.montant_ht : typeof l.montant_attribue_ht === 'number' ? l.montant_attribue_ht : undefined;
+    return {
+      lot,
+      numero: str(m.numero),
+      titulaire: titulaire ?? held.get(lot ?? ''),
+      declared: !!titulaire,
+      notification: date(m.date_notification) ?? date(l.date_notification),
+      montant,
+      // A lot without any reserve noted at the reception is received without reserve, whatever the others.
+      decision: str(m.decision) ?? (view.decision === 'avec_reserves' && !view.reserves.some((r) => !r.duringGpa && (lot ? r.lot === lot : true)) ? 'sans_reserve' : view.decision),
+      effet: date(m.date_effet) ?? view.reception,
+      line: d ? src.at('reception', 'marches', d.i) : lot ? src.at('lots', items(data, 'lots').find(({ o }) => str(o.id) === lot)?.i ?? 0) : src.at('reception'),
+    };
+  });
 }
 
 /** "Lot L02 — Gros œuvre" for a lot id of the consultation; the id alone when unknown; "Sans lot" for none. */

@@ -1,9 +1,10 @@
-import { daysBetween, list, obj, str, type Obj } from '../language-service/util/data';
+import { list, obj, str, type Obj } from '../language-service/util/data';
 import { items, type BuildInput } from './context';
-import { dateFr } from './format';
+import { amount, dateFr } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, para, strong, type Block, type DocModel, type Facts, type Row, type Table } from './model';
-import { decisionLabel, holders, lotTitle, receptionView, reserveStatusLabel, type ReceptionView, type ReserveView } from './reception';
+import { lotTitle, markets, receptionView, type MarketView, type ReceptionView, type ReserveView } from './reception';
+import { dateWords, plural } from './typography';
 
 /** Lower case, accents and punctuation dropped: "Maître d'œuvre" → "maitre d oeuvre". */
 function norm(s: string): string {
@@ -16,11 +17,11 @@ function norm(s: string): string {
     .trim();
 }
 
-const MOA_ROLE = /^(moa|maitre (d )?ouvrage|maitrise (d )?ouvrage)\b/;
-const MOE_ROLE = /^(moe|maitre (d )?oeuvre|maitrise (d )?oeuvre)\b/;
+export const MOA_ROLE = /^(moa|maitre (d )?ouvrage|maitrise (d )?ouvrage)\b/;
+export const MOE_ROLE = /^(moe|maitre (d )?oeuvre|maitrise (d )?oeuvre)\b/;
 
 /** The first programme party whose free-text role matches, as "Nom (Organisme)". */
-function party(programme: Obj | undefined, role: RegExp): string | undefined {
+export function party(programme: Obj | undefined, role: RegExp): string | undefined {
   const a = list(programme?.acteurs)
     .map(obj)
     .find((x) => role.test(norm(str(x.role) ?? '')));
@@ -30,7 +31,7 @@ function party(programme: Obj | undefined, role: RegExp): string | undefined {
   return nom && org ? `${nom} (${org})` : nom ?? org;
 }
 
-function facts(rows: [string, string | undefined, number | undefined][]): Facts {
+export function facts(rows: [string, string | undefined, number | undefined][]): Facts {
   return { kind: 'facts', items: rows.filter(([, v]) => v !== undefined && v !== '—' && v !== '').map(([label, value, line]) => ({ label, value: value as string, line })) };
 }
 
@@ -48,166 +49,140 @@ export function reservesByLot(data: Obj, reserves: ReserveView[]): { lot?: strin
   return out;
 }
 
-function marketBlocks(input: BuildInput, view: ReceptionView, held: Map<string, string>): Block[] {
+/** "Lot LOT-02 — Gros œuvre", or the consultation's object when it has no lots. */
+function marketTitle(data: Obj, m: MarketView): string {
+  return m.lot ? lotTitle(data, m.lot) : str(data.objet) ?? 'Marché';
+}
+
+/** The date of the PV: the end of the OPR (the last reserve noted before the reception), never later than the reception. */
+export function oprActDate(view: ReceptionView): string | undefined {
+  const dates = view.reserves.filter((r) => !r.duringGpa && r.constat).map((r) => r.constat as string);
+  if (view.opr) dates.push(view.opr);
+  const last = dates.sort().pop();
+  return last && view.reception && last > view.reception ? view.reception : last;
+}
+
+/** The reserves an act dated `at` can show: noted at the latest that day, none reported during the GPA. */
+export function reservesAt(view: ReceptionView, at: string | undefined): ReserveView[] {
+  return view.reserves.filter((r) => !r.duringGpa && (!at || !r.constat || r.constat <= at));
+}
+
+/** "LOT-02 : titulaire déduit du classement…" when a holder is not declared. */
+export function inferredHolderNote(ms: MarketView[], src: { at(...p: (string | number)[]): number | undefined }): Block | undefined {
+  const inferred = ms.filter((m) => !m.declared && m.titulaire);
+  const missing = ms.filter((m) => !m.titulaire);
+  if (!inferred.length && !missing.length) return undefined;
+  const parts: string[] = [];
+  if (inferred.length) parts.push(`titulaire non déclaré pour ${inferred.map((m) => m.lot ?? 'le marché').join(', ')} : le nom repris est celui du candidat classé premier au rapport d’analyse des offres, à vérifier sur le marché signé`);
+  if (missing.length) parts.push(`aucun titulaire connu pour ${missing.map((m) => m.lot ?? 'le marché').join(', ')}`);
+  return para(`À compléter avant signature\u00a0: ${parts.join(' ; ')} (« reception.marches[].titulaire »).`, { tone: 'warning', line: src.at('reception') });
+}
+
+export function marketsTable(data: Obj, ms: MarketView[], extra?: { label: string; value: (m: MarketView) => string }): Table {
+  return {
+    kind: 'table',
+    columns: [{ label: 'Lot' }, { label: 'Marché n°' }, { label: 'Titulaire' }, { label: 'Notifié le' }, { label: 'Montant HT', align: 'right' }, ...(extra ? [{ label: extra.label }] : [])],
+    rows: ms.map((m) => ({
+      line: m.line,
+      cells: [
+        cell(m.lot ? lotTitle(data, m.lot).replace(/^Lot /, '') : 'Marché unique'),
+        cell(m.numero ?? 'à compléter', { tone: m.numero ? undefined : 'muted' }),
+        cell(m.titulaire ? `${m.titulaire}${m.declared ? '' : ' (non déclaré)'}` : 'à compléter', { tone: m.declared ? undefined : 'warn' }),
+        cell(m.notification ? dateFr(m.notification) : '—'),
+        cell(m.montant === undefined ? '—' : amount(m.montant), { align: 'right' }),
+        ...(extra ? [cell(extra.value(m))] : []),
+      ],
+    })),
+  };
+}
+
+function partiesBlocks(input: BuildInput, ms: MarketView[], n: number): Block[] {
   const { data, src } = input.doc;
   const prog = input.programme?.data;
   const op = obj(prog?.operation);
-  const lots = items(data, 'lots');
   const out: Block[] = [
-    heading(2, '1. Opération et marché', src.at('objet')),
+    heading(2, `${n}. Opération et marchés`, src.at('objet')),
     facts([
       ['Opération', str(op.intitule), undefined],
       ['Maître d’ouvrage', str(op.maitre_ouvrage) ?? party(prog, MOA_ROLE), undefined],
       ['Maître d’œuvre', party(prog, MOE_ROLE), undefined],
-      ['Objet du marché', str(data.objet), src.at('objet')],
+      ['Objet de la consultation', str(data.objet), src.at('objet')],
       ['Consultation', str(data.id), src.at('id')],
       ['Procédure', obj(data.procedure).type === undefined ? undefined : enumLabel('consultation', 'procedure.type', obj(data.procedure).type), src.at('procedure')],
-      ['Titulaire', lots.length ? undefined : held.get(''), src.at('offres')],
     ]),
   ];
   if (!prog) out.push(para('Programme de l’opération non lu : l’opération et les intervenants ne sont pas repris (clé « programme »).', { tone: 'note', line: src.at('programme') }));
-  if (lots.length) {
-    out.push({
-      kind: 'table',
-      columns: [{ label: 'Lot' }, { label: 'Intitulé' }, { label: 'Titulaire' }, { label: 'Réserves', align: 'right' }, { label: 'dont non levées', align: 'right' }],
-      rows: lots.map(({ o, i }) => {
-        const id = str(o.id);
-        const mine = view.reserves.filter((r) => r.lot === id);
-        return { line: src.at('lots', i), cells: [cell(id ?? '—'), cell(str(o.intitule) ?? '—'), cell((id && held.get(id)) ?? '—'), cell(String(mine.length), { align: 'right' }), cell(String(mine.filter((r) => r.open).length), { align: 'right', tone: mine.some((r) => r.open) ? 'warn' : undefined })] };
-      }),
-      caption: 'Titulaire : candidat de l’offre classée première au rapport d’analyse des offres.',
-    });
-  }
+  out.push(marketsTable(data, ms));
+  const note = inferredHolderNote(ms, src);
+  if (note) out.push(note);
   return out;
 }
 
-function decisionText(view: ReceptionView): Block {
-  const effect = view.reception ? ` avec effet au ${dateFr(view.reception)}` : '';
-  const atReception = view.reserves.filter((r) => !r.duringGpa).length;
-  switch (view.decision) {
-    case 'sans_reserve':
-      return para(['Le maître de l’ouvrage ', strong('prononce la réception sans réserve'), `${effect}.`]);
-    case 'avec_reserves':
-      return para(['Le maître de l’ouvrage ', strong('prononce la réception'), `${effect}, `, strong('assortie de réserves'), ` : les ${atReception} réserve(s) formulée(s) à la réception sont énumérées ci-après, avec l’entreprise chargée de leur levée et la date de levée prévue.`]);
-    case 'refus':
-      return para(['Le maître de l’ouvrage ', strong('refuse de prononcer la réception'), '.']);
-    default:
-      return para(`Décision de réception ${view.decision ? `« ${view.decision} » inconnue` : 'non renseignée'} (« reception.decision » : sans_reserve, avec_reserves ou refus).`, { tone: 'warning' });
-  }
+function reserveRowAt(r: ReserveView): Row {
+  return { line: r.line, cells: [cell(r.id), cell(str(r.o.localisation) ?? '—'), cell(str(r.o.description) ?? '—'), cell(dateFr(r.constat)), cell(r.planned ? dateFr(r.planned) : 'à fixer')] };
 }
 
-function receptionBlocks(input: BuildInput, view: ReceptionView): Block[] {
-  const { src } = input.doc;
-  const at = (k: string): number | undefined => src.at('reception', k);
-  const gap = view.opr && view.reception ? daysBetween(view.opr, view.reception) : undefined;
-  return [
-    heading(2, '2. Réception', src.at('reception')),
+/** The reserves of a lot as an act shows them: no lifting, no later event. */
+export function reservesTable(rs: ReserveView[]): Table {
+  return {
+    kind: 'table',
+    columns: [{ label: 'N°' }, { label: 'Localisation' }, { label: 'Description' }, { label: 'Constatée le' }, { label: 'À lever avant le' }],
+    rows: rs.map(reserveRowAt),
+  };
+}
+
+/** Procès-verbal des opérations préalables à la réception (CCAG-Travaux 2021 art. 41.2): by the maître d'œuvre, with each titulaire. */
+export function buildReceptionPv(input: BuildInput): DocModel {
+  const { data, src } = input.doc;
+  const view = receptionView(input);
+  const ms = markets(input, view);
+  const at = oprActDate(view);
+  const shown = reservesAt(view, at);
+  const op = obj(input.programme?.data.operation);
+  const blocks: Block[] = [...partiesBlocks(input, ms, 1)];
+  blocks.push(
+    heading(2, '2. Opérations préalables à la réception', src.at('reception', 'date_opr')),
     facts([
-      ['Opérations préalables à la réception (OPR)', view.opr ? dateFr(view.opr) : 'non renseignées', at('date_opr')],
-      ['Date de réception (date d’effet)', view.reception ? `${dateFr(view.reception)}${gap !== undefined && gap >= 0 ? ` (${gap} jour(s) après les OPR)` : ''}` : 'non renseignée', at('date_reception')],
-      ['Décision', view.decision ? decisionLabel(view.decision) : 'non renseignée', at('decision')],
-      ['Fin de la garantie de parfait achèvement', view.gpaEnd ? `${dateFr(view.gpaEnd)} (réception + 1 an)` : '—', at('date_reception')],
+      ['Date des opérations préalables', view.opr ? (at && at !== view.opr ? `du ${dateFr(view.opr)} au ${dateFr(at)}` : dateFr(view.opr)) : 'à compléter', src.at('reception', 'date_opr')],
+      ['Date d’achèvement des travaux proposée', view.reception ? dateFr(view.reception) : 'à compléter', src.at('reception', 'date_reception')],
     ]),
-    { ...decisionText(view), line: at('decision') },
     para(
-      'La réception est l’acte par lequel le maître de l’ouvrage déclare accepter l’ouvrage avec ou sans réserves ; elle fait courir la garantie de parfait achèvement, d’un an, qui s’étend à la réparation des désordres signalés soit au moyen de réserves mentionnées au procès-verbal de réception, soit par voie de notification écrite pour ceux révélés postérieurement à la réception (C. civ. art. 1792-6 ; CCAG-Travaux 2021 art. 41).',
+      'Les opérations préalables à la réception comportent la reconnaissance des ouvrages exécutés, les épreuves éventuellement prévues, la constatation de l’inexécution de prestations prévues au marché, des imperfections ou malfaçons, et la constatation du repliement des installations de chantier et de la remise en état des terrains et des lieux (CCAG-Travaux 2021 art. 41.2). Le présent procès-verbal ne prononce pas la réception : le maître d’œuvre le transmet au maître d’ouvrage avec sa proposition, et le maître d’ouvrage décide (art. 41.3).',
       { tone: 'legal' },
     ),
-  ];
-}
-
-function reserveRow(r: ReserveView, today: string): Row {
-  const state = r.status === 'levee' ? `${reserveStatusLabel(r.status)}${r.lifted ? ` le ${dateFr(r.lifted)}` : ''}` : `${reserveStatusLabel(r.status)}${r.overdue && r.daysLate ? ` — en retard de ${r.daysLate} j au ${dateFr(today)}` : ''}`;
-  return {
-    line: r.line,
-    kind: r.overdue ? 'flag' : undefined,
-    cells: [
-      cell(r.id),
-      cell(str(r.o.localisation) ?? '—'),
-      cell(str(r.o.description) ?? '—'),
-      cell(r.firm ?? '—'),
-      cell(`${dateFr(r.constat)}${r.duringGpa ? ' (pendant la GPA)' : ''}`),
-      cell(dateFr(r.planned)),
-      cell(state, { tone: r.overdue ? 'crit' : r.open ? undefined : 'ok' }),
-    ],
-  };
-}
-
-function reserveBlocks(input: BuildInput, view: ReceptionView): Block[] {
-  const { data, src } = input.doc;
-  const n = view.reserves.length;
-  const out: Block[] = [heading(2, `3. Réserves (${n})`, src.at('reception', 'reserves'))];
-  if (!n) {
-    out.push(para('Aucune réserve enregistrée.', { line: src.at('reception') }));
-    return out;
-  }
-  const later = view.reserves.filter((r) => r.duringGpa).length;
-  const open = view.reserves.filter((r) => r.open).length;
-  out.push(
-    para(
-      `${n} réserve(s)${later ? `, dont ${n - later} formulée(s) à la réception et ${later} désordre(s) signalé(s) pendant la garantie de parfait achèvement` : ''} ; ${open} non levée(s) au ${dateFr(input.today)}.`,
-      { line: src.at('reception', 'reserves') },
-    ),
   );
-  for (const g of reservesByLot(data, view.reserves)) {
-    const lotIndex = items(data, 'lots').find(({ o }) => str(o.id) === g.lot)?.i;
-    out.push(heading(3, lotTitle(data, g.lot), lotIndex === undefined ? undefined : src.at('lots', lotIndex)));
-    const t: Table = {
+  let k = 3;
+  for (const m of ms) {
+    const mine = shown.filter((r) => (m.lot ? r.lot === m.lot : true));
+    blocks.push(heading(2, `${k++}. ${marketTitle(data, m)} — constatations`, m.line));
+    blocks.push(facts([['Titulaire', m.titulaire ? `${m.titulaire}${m.declared ? '' : ' (non déclaré, à vérifier)'}` : 'à compléter', m.line], ['Marché n°', m.numero ?? 'à compléter', m.line]]));
+    if (mine.length) blocks.push(para(`${plural(mine.length, 'imperfection ou malfaçon constatée', 'imperfections ou malfaçons constatées')}\u00a0:`), reservesTable(mine));
+    else blocks.push(para('Aucune imperfection ni malfaçon constatée.'));
+    const proposal = m.decision === 'refus' ? 'de ne pas prononcer la réception' : mine.length ? 'de prononcer la réception avec réserves' : m.decision === 'avec_reserves' ? 'de prononcer la réception avec réserves' : 'de prononcer la réception sans réserve';
+    blocks.push(para(['Proposition du maître d’œuvre\u00a0: ', strong(proposal), m.effet ? `, avec effet au ${dateWords(m.effet)}.` : '.'], { line: src.at('reception', 'decision') }));
+    blocks.push({
       kind: 'table',
-      columns: [{ label: 'N°' }, { label: 'Localisation' }, { label: 'Description' }, { label: 'Entreprise' }, { label: 'Constatée le' }, { label: 'Levée prévue le' }, { label: 'État' }],
-      rows: g.reserves.map((r) => reserveRow(r, input.today)),
-    };
-    out.push(t);
+      columns: [{ label: 'Qualité' }, { label: 'Nom' }, { label: 'Date et signature', width: 40 }],
+      rows: [
+        { kind: 'sign', cells: [cell('Le maître d’œuvre', { strong: true }), cell(party(input.programme?.data, MOE_ROLE) ?? ''), cell('')] },
+        { kind: 'sign', cells: [cell('Le titulaire', { strong: true }), cell(m.titulaire ?? ''), cell('')] },
+      ],
+    });
   }
-  return out;
-}
-
-/** The firms that sign: holders of the lots, then any other firm named by a reserve, each with its lots. */
-function firms(input: BuildInput, view: ReceptionView, held: Map<string, string>): { name: string; lots: string[] }[] {
-  const out = new Map<string, Set<string>>();
-  const add = (name: string | undefined, lot: string | undefined): void => {
-    if (!name) return;
-    if (!out.has(name)) out.set(name, new Set());
-    if (lot) out.get(name)?.add(lot);
-  };
-  for (const { o } of items(input.doc.data, 'lots')) {
-    const id = str(o.id);
-    if (id) add(held.get(id), id);
+  const orphan = shown.filter((r) => !r.lot || !ms.some((m) => m.lot === r.lot));
+  if (orphan.length && ms.some((m) => m.lot)) {
+    blocks.push(heading(2, `${k}. Constatations sans lot identifié`), para('Ces constatations doivent être rattachées à un lot avant signature.', { tone: 'warning' }), reservesTable(orphan));
   }
-  add(held.get(''), undefined);
-  for (const r of view.reserves) add(r.firm, r.lot);
-  return [...out].map(([name, lots]) => ({ name, lots: [...lots] }));
-}
-
-function signatureBlocks(input: BuildInput, view: ReceptionView, held: Map<string, string>): Block[] {
-  const prog = input.programme?.data;
-  const op = obj(prog?.operation);
-  const sign = (quality: string, name: string, lots = ''): Row => ({ kind: 'sign', cells: [cell(quality, { strong: true }), cell(name), cell(lots), cell('')] });
-  const rows: Row[] = [sign('Pour le maître d’ouvrage', party(prog, MOA_ROLE) ?? str(op.maitre_ouvrage) ?? ''), sign('Pour le maître d’œuvre', party(prog, MOE_ROLE) ?? '')];
-  for (const f of firms(input, view, held)) rows.push(sign('Pour l’entreprise', f.name, f.lots.join(', ')));
-  return [
-    heading(2, '4. Signatures'),
-    para(`Fait en autant d’exemplaires que de signataires${view.reception ? `, la réception prenant effet au ${dateFr(view.reception)}` : ''}.`),
-    { kind: 'table', columns: [{ label: 'Qualité' }, { label: 'Nom' }, { label: 'Lot(s)' }, { label: 'Date et signature', width: 35 }], rows },
-  ];
-}
-
-/** Procès-verbal de réception des travaux (CCAG-Travaux 2021 art. 41, C. civ. art. 1792-6). */
-export function buildReceptionPv(input: BuildInput): DocModel {
-  const { data } = input.doc;
-  const view = receptionView(input);
-  const held = holders(input);
-  const op = obj(input.programme?.data.operation);
   return {
     deliverable: 'reception',
-    title: 'Procès-verbal de réception des travaux',
+    title: 'Procès-verbal des opérations préalables à la réception',
     subtitle: str(data.objet) ?? str(data.id) ?? 'Consultation',
     meta: [
       { label: 'Opération', value: str(op.intitule) ?? '—' },
       { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
-      { label: 'Édité le', value: dateFr(input.today) },
+      { label: 'Opérations préalables', value: view.opr ? dateWords(view.opr) : '—' },
     ].filter((m) => m.value !== '—'),
-    blocks: [...marketBlocks(input, view, held), ...receptionBlocks(input, view), ...reserveBlocks(input, view), ...signatureBlocks(input, view, held)],
-    date: input.today,
+    blocks,
+    date: at ?? input.today,
   };
 }

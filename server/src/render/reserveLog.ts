@@ -47,7 +47,7 @@ function gpaSentence(view: ReceptionView, today: string): Paragraph {
     return para([`Garantie de parfait achèvement : du ${dateFr(view.reception)} au `, strong(dateFr(view.gpaEnd)), ` (réception + 1 an, C. civ. art. 1792-6) ; encore ${daysBetween(today, view.gpaEnd)} jour(s) au ${dateFr(today)}.`], { tone: 'note' });
   }
   return para(
-    [`La garantie de parfait achèvement a pris fin le `, strong(dateFr(view.gpaEnd)), ` (réception du ${dateFr(view.reception)} + 1 an, il y a ${daysBetween(view.gpaEnd, today)} jour(s))`, open ? ` : ${open} réserve(s) restent ouvertes.` : '.'],
+    [`La garantie de parfait achèvement a pris fin le `, strong(dateFr(view.gpaEnd)), ` (réception du ${dateFr(view.reception)} + 1 an, il y a ${daysBetween(view.gpaEnd, today)} jour(s))`, open ? ` : ${open > 1 ? `${open} réserves restent ouvertes` : '1 réserve reste ouverte'}.` : '.'],
     { tone: open ? 'warning' : 'note' },
   );
 }

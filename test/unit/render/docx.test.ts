@@ -60,8 +60,9 @@ describe('render / DOCX back end', function () {
     const suivi = await open(SUIVI_FILE, 'suivi');
     for (const figure of ['43 j', '37,5 %', '28/11/2026 (valeurs actuelles)', '2\u00a0460 k€ HT', '+29 j']) assert.ok(suivi.text.includes(figure), `missing ${figure}`);
     const pv = await open(RECEPTION_FILE, 'reception');
-    assert.strictEqual(pv.xml.match(/<w:trHeight w:val="1130" w:hRule="atLeast"\/>/g)?.length, 5, 'five signature rows');
-    assert.ok(pv.text.includes('27/02/2027 (réception + 1 an)'));
+    assert.strictEqual(pv.xml.match(/<w:trHeight w:val="1130" w:hRule="atLeast"\/>/g)?.length, 6, 'six signature rows: the maître d’œuvre and the titulaire of each of the three lots');
+    const decision = await open(RECEPTION_FILE, 'decision');
+    assert.ok(decision.text.some((t) => t.includes('garantie de parfait achèvement jusqu’au 27\u00a0février 2027')), 'the GPA end in the décision');
     const log = await open(RECEPTION_FILE, 'reserves');
     assert.ok(log.text.includes('258 j'));
     assert.match(log.xml, /w:fill="FFF8E1"/, 'overdue rows shaded');
@@ -78,5 +79,35 @@ describe('render / DOCX back end', function () {
       assert.ok(c.includes('&lt;script&gt;window.__amoXss=38&lt;/script&gt;'), `${d}: payload as text`);
       assert.ok(!c.includes('<script'));
     }
+  });
+});
+
+describe('render / DOCX print layout', function () {
+  this.timeout(20000);
+
+  it('puts the Gantt on a landscape section, as a table with a wide label column (never one letter per line)', async () => {
+    const { xml } = await open(PROGRAMME_FILE, 'planning');
+    assert.match(xml, /<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/, 'a landscape section');
+    assert.match(xml, /<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/, 'portrait sections around it');
+    const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1].matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])));
+    const gantt = grids.find((g) => g.length > 12);
+    assert.ok(gantt, 'the Gantt table');
+    assert.ok(gantt[0] >= 5 * gantt[1], `label column ${gantt[0]} twips against ${gantt[1]} for a quarter`);
+  });
+
+  it('sizes columns from their content and keeps headings with what follows', async () => {
+    const { xml, h } = await open(PROGRAMME_FILE, 'risques');
+    const grids = [...xml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1].matchAll(/w:w="(\d+)"/g)].map((x) => Number(x[1])));
+    assert.ok(grids.some((g) => new Set(g).size > 1), 'not every table has equal columns');
+    assert.match(xml, /<w:tcW w:type="dxa" w:w="\d+"\/>/, 'cell widths');
+    assert.ok((xml.match(/<w:keepNext\/>/g)?.length ?? 0) >= h.length, 'every heading kept with next');
+  });
+
+  it('fills the document properties: title, subject, author = the programme’s AMO', async () => {
+    const { parts } = await open(PROGRAMME_FILE, 'programme');
+    const core = parts.get('docProps/core.xml')?.toString() ?? '';
+    assert.match(core, /<dc:title>Programme de l’opération — /);
+    assert.match(core, /<dc:creator>[^<]*AMO|<dc:creator>[^<]*\(/);
+    assert.ok(!/<dc:creator>AMO Authoring</.test(core), 'the author is the AMO actor, not the software');
   });
 });

@@ -1,9 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as path from 'path';
 import { buildDeliverable } from '../../../server/src/render';
-import type { DocModel, LineChartSpec, SparklinesSpec, StackedBarSpec, TimelineSpec } from '../../../server/src/render/model';
+import type { DocModel, LineChartSpec, Table, SparklinesSpec, StackedBarSpec, TimelineSpec } from '../../../server/src/render/model';
 import { uriOf } from '../../helpers/service';
-import { headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
+import { EXAMPLES, fold, headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
 
 /**
  * The follow-up deliverables of issue #8: tableau de bord de suivi (programme), PV de réception and
@@ -30,11 +31,11 @@ describe('render / tableau de bord de suivi', () => {
     const facts = m.blocks.find((b) => b.kind === 'facts');
     assert.ok(facts && facts.kind === 'facts');
     assert.deepStrictEqual(
-      facts.items.map((i) => [i.label, i.value]),
+      facts.items.map((i) => [i.label, fold(i.value)]),
       [
-        ['Jalons', '3 atteint(s) sur 5, dont 1 en retard ; 1 non atteint(s) en retard'],
-        ['Livrables', '8, dont 2 validé(s) et 2 en retard'],
-        ['Risques', '3 non clos, dont 2 critique(s)'],
+        ['Jalons', '3 atteints sur 5, dont 1 en retard ; 1 non atteint en retard'],
+        ['Livrables', '8, dont 2 validés et 2 en retard'],
+        ['Risques', '3 non clos, dont 2 critiques'],
         ['Indicateurs', '4, dont 2 hors cible'],
       ],
     );
@@ -102,54 +103,93 @@ describe('render / tableau de bord de suivi', () => {
   it('a risk register without history gives the current counts in words, no chart', () => {
     const r = model(renderText('x.programme.yaml', `${PROG}indicateurs: [{id: I, libelle: Coût, cible: 1}]\nrisques:\n  - {id: R1, probabilite: 3, impact: 3, statut: ouvert}\n  - {id: R2, probabilite: 1, impact: 1}\n  - {id: R3, probabilite: 4, impact: 4, statut: clos}\n`, 'suivi'));
     assert.ok(!r.blocks.some((b) => b.kind === 'figure' && b.spec.type === 'linechart'));
-    assert.match(paragraphs(r), /2 risque\(s\) non clos dont 1 critique\(s\) \(P × I ≥ 9\)/);
+    assert.match(paragraphs(r), /2 risques non clos dont 1 critique \(P × I ≥ 9\)/);
   });
 });
 
-describe('render / PV de réception', () => {
+describe('render / PV des opérations préalables à la réception', () => {
   const m = model(renderExample(RECEPTION_FILE, 'reception'));
 
-  it('names the operation, the parties and the holder of each lot', () => {
+  it('names the operation, the parties and each marché with its declared titulaire, never the ranking when one is declared', () => {
     const facts = m.blocks.find((b) => b.kind === 'facts');
     assert.ok(facts && facts.kind === 'facts');
     const byLabel = Object.fromEntries(facts.items.map((i) => [i.label, i.value]));
     assert.strictEqual(byLabel['Opération'], 'Construction du gymnase des Tilleuls');
     assert.strictEqual(byLabel['Maître d’œuvre'], 'Mme Inès Caron, architecte (Caron Architectes)');
     const [lots] = tablesUnder(m, '1. Opération');
-    assert.deepStrictEqual(rowTexts(lots).map((r) => [r[0], r[2], r[3], r[4]]), [['LOT-01', 'Amiante Services Ouest', '2', '0'], ['LOT-02', 'Démolitions Girard', '2', '2'], ['LOT-03', 'Clôtures du Val', '1', '1']]);
+    assert.deepStrictEqual(rowTexts(lots).map((r) => [r[1], r[2], r[3], r[4]]), [
+      ['à compléter', 'Amiante Services Ouest (non déclaré)', '—', '—'],
+      ['2025-031-02', 'Groupement Démolitions Girard (mandataire) – TP Martin', '04/11/2025', '245\u00a0000\u00a0€'],
+      ['à compléter', 'Clôtures du Val (non déclaré)', '—', '—'],
+    ]);
+    assert.match(paragraphs(m), /titulaire non déclaré pour LOT-01, LOT-03 : le nom repris est celui du candidat classé premier/);
   });
 
-  it('dates, decision and end of the GPA (reception + 1 year)', () => {
-    const facts = m.blocks.filter((b) => b.kind === 'facts')[1];
-    assert.ok(facts && facts.kind === 'facts');
-    assert.deepStrictEqual(
-      facts.items.map((i) => i.value),
-      ['17/02/2026', '27/02/2026 (10 jour(s) après les OPR)', 'Avec réserves', '27/02/2027 (réception + 1 an)'],
-    );
-    assert.match(paragraphs(m), /prononce la réception avec effet au 27\/02\/2026, assortie de réserves : les 5 réserve\(s\) formulée\(s\) à la réception/);
-    const leap = model(renderText('c.consultation.yaml', 'id: C\nreception: {date_reception: 2028-02-29, decision: sans_reserve}\n', 'reception'));
-    assert.ok(rowsOfFacts(leap).includes('28/02/2029 (réception + 1 an)'), '29 February + 1 year is 28 February');
+  it('is a snapshot at the OPR: reserves noted by then, no lifting, nothing reported during the GPA', () => {
+    assert.strictEqual(m.date, '2026-02-27');
+    const text = JSON.stringify(m.blocks);
+    assert.ok(!/Levée|levée le|en retard|R-04|pendant la GPA/.test(text), 'no later event in the PV');
+    const reserves = tablesUnder(m, '4. Lot LOT-02').find((t) => t.columns[0].label === 'N°');
+    assert.ok(reserves);
+    assert.deepStrictEqual(rowTexts(reserves), [['R-03', 'Façade nord', 'Évacuation des gravats incomplète', '17/02/2026', '30/04/2026']]);
   });
 
-  it('lists the reserves by lot (lots order, then without lot), overdue ones flagged', () => {
-    const h = headings(m);
-    assert.deepStrictEqual(h.slice(h.indexOf('3. Réserves (6)') + 1, h.indexOf('4. Signatures')), ['Lot LOT-01 — Désamiantage', 'Lot LOT-02 — Démolition et évacuation des déblais', 'Lot LOT-03 — Clôtures et remise en état du terrain', 'Sans lot']);
-    const [lot2] = tablesUnder(m, 'Lot LOT-02');
-    assert.strictEqual(lot2.rows[0].kind, 'flag');
-    assert.strictEqual(rowTexts(lot2)[0][6], 'En cours de levée — en retard de 212 j au 28/11/2026');
-    assert.strictEqual(rowTexts(lot2)[1][4], '12/05/2026 (pendant la GPA)');
-  });
-
-  it('ends with signature blocks for the owner, the designer and each firm', () => {
-    const [sign] = tablesUnder(m, '4. Signatures');
-    assert.ok(sign.rows.every((r) => r.kind === 'sign'));
-    assert.deepStrictEqual(rowTexts(sign).map((r) => [r[0], r[2]]), [['Pour le maître d’ouvrage', ''], ['Pour le maître d’œuvre', ''], ['Pour l’entreprise', 'LOT-01'], ['Pour l’entreprise', 'LOT-02'], ['Pour l’entreprise', 'LOT-03']]);
+  it('is signed by the maître d’œuvre and the titulaire of each lot, not by the maître d’ouvrage', () => {
+    const signs = m.blocks.filter((b): b is Table => b.kind === 'table' && b.rows.every((r) => r.kind === 'sign'));
+    assert.strictEqual(signs.length, 3);
+    assert.deepStrictEqual(rowTexts(signs[1]).map((r) => [r[0], r[1]]), [['Le maître d’œuvre', 'Mme Inès Caron, architecte (Caron Architectes)'], ['Le titulaire', 'Groupement Démolitions Girard (mandataire) – TP Martin']]);
+    assert.ok(!JSON.stringify(signs).includes('maître d’ouvrage'));
+    assert.match(paragraphs(m), /ne prononce pas la réception/);
   });
 });
 
-function rowsOfFacts(m: DocModel): string[] {
-  return m.blocks.flatMap((b) => (b.kind === 'facts' ? b.items.map((i) => i.value) : []));
-}
+describe('render / décision de réception', () => {
+  const m = model(renderExample(RECEPTION_FILE, 'decision'));
+
+  it('is taken by the maître d’ouvrage, dated, per marché, with or without reserves and its effective date', () => {
+    assert.strictEqual(m.title, 'Décision de réception des travaux');
+    assert.strictEqual(m.date, '2026-03-09');
+    assert.ok(m.meta.some((x) => x.label === 'Décision du' && x.value === '9\u00a0mars 2026'));
+    const text = paragraphs(m);
+    assert.match(text, /Article 1 — Pour ce marché, titulaire : Groupement Démolitions Girard \(mandataire\) – TP Martin, la réception est prononcée avec réserves avec effet au 27\u00a0février 2026/);
+    // LOT-03's only reserve (R-05) was noted on the reception day: received with reserves; a lot without any would be without.
+    const [sign] = tablesUnder(m, `${headings(m).length}. Signature`);
+    assert.deepStrictEqual(rowTexts(sign)[0].slice(0, 1), ['Le maître d’ouvrage']);
+    assert.ok(!/Levée|en retard|R-04/.test(JSON.stringify(m.blocks)), 'nothing after the decision');
+  });
+
+  it('a lot without reserve is received without reserve; a missing date says « à compléter », never today', () => {
+    const text = 'id: C\nobjet: Travaux\nlots: [{id: L1, intitule: A}, {id: L2, intitule: B}]\nreception:\n  date_reception: 2026-01-10\n  decision: avec_reserves\n  reserves: [{id: R1, lot: L1, description: X, date_constat: 2026-01-05}]\n';
+    const d = model(renderText('c.consultation.yaml', text, 'decision'));
+    const [markets] = tablesUnder(d, '2. Marchés');
+    assert.deepStrictEqual(rowTexts(markets).map((r) => r[5]), ['Avec réserves', 'Sans réserve']);
+    assert.ok(d.meta.some((x) => x.value === 'à compléter'));
+    assert.match(paragraphs(d), /Date de la décision à compléter/);
+  });
+});
+
+describe('render / guarantees computed once', () => {
+  it('the planning, the décision and the reserve log give the same GPA, biennale and décennale (médiathèque)', () => {
+    const prog = path.join(EXAMPLES, 'mediatheque-prevert.programme.yaml');
+    const cons = path.join(EXAMPLES, 'mediatheque-prevert-travaux.consultation.yaml');
+    const env = renderEnv({}, [uriOf(cons)]);
+    const planning = model(buildDeliverable(env, { uri: uriOf(prog), text: fs.readFileSync(prog, 'utf8') }, 'planning'));
+    const [legal] = tablesUnder(planning, '3. Jalons légaux');
+    const row = (label: string): string[] => rowTexts(legal).find((r) => r[0].startsWith(label)) ?? [];
+    assert.deepStrictEqual([row('Fin de la garantie de parfait')[1], row('Fin de la garantie biennale')[1], row('Fin de la garantie décennale')[1]], ['17/10/2026', '17/10/2027', '17/10/2035']);
+    assert.match(row('Fin de la garantie de parfait')[2], /^réception effective le 17\/10\/2025 \+ 1 an/);
+    const decision = model(buildDeliverable(env, { uri: uriOf(cons), text: fs.readFileSync(cons, 'utf8') }, 'decision'));
+    assert.match(paragraphs(decision), /garantie de parfait achèvement jusqu’au 17\u00a0octobre 2026 .* biennale .* jusqu’au 17\u00a0octobre 2027 .* décennale jusqu’au 17\u00a0octobre 2035/);
+    const log = model(buildDeliverable(env, { uri: uriOf(cons), text: fs.readFileSync(cons, 'utf8') }, 'reserves'));
+    assert.match(paragraphs(log), /17\u00a0octobre 2026/);
+  });
+
+  it('says when the planning uses the planned reception date', () => {
+    const p = model(renderText('p.programme.yaml', 'id: P\nphases: [{id: A, code: AOR, debut: 2027-01-01, fin: 2027-03-01, jalons: [{id: J, libelle: Réception des travaux, date: 2027-02-15}]}]\n', 'planning'));
+    const [legal] = tablesUnder(p, '3. Jalons légaux');
+    assert.ok(rowTexts(legal).some((r) => r[2] === 'réception prévue le 15/02/2027 + 1 an'));
+  });
+});
 
 describe('render / journal de levée des réserves', () => {
   const m = model(renderExample(RECEPTION_FILE, 'reserves'));
@@ -164,8 +204,8 @@ describe('render / journal de levée des réserves', () => {
       ['Total', '', '6', '2', '4', '2', '258 j'],
     ]);
     assert.deepStrictEqual(summary.rows.map((r) => r.kind), [undefined, 'flag', 'flag', undefined, 'total']);
-    assert.match(paragraphs(m), /6 réserve\(s\) enregistrée\(s\) pour 3 entreprise\(s\) \(dont 1 sans entreprise désignée\) : 2 levée\(s\), 4 non levée\(s\), dont 2 en retard au 28\/11\/2026/);
-    assert.match(paragraphs(m), /du 27\/02\/2026 au 27\/02\/2027 .* encore 91 jour\(s\)/);
+    assert.match(paragraphs(m), /6 réserves enregistrées pour 3 entreprises \(dont 1 sans entreprise désignée\) : 2 levées, 4 non levées, dont 2 en retard au 28\u00a0novembre 2026/);
+    assert.match(paragraphs(m), /du 27\u00a0février 2026 au 27\u00a0février 2027 .* encore 91 jours/);
   });
 
   it('a reserve with date_levee and no statut is lifted; lateness of a lifted reserve is measured at its lifting', () => {
@@ -178,7 +218,7 @@ describe('render / journal de levée des réserves', () => {
     const r = model(renderText('c.consultation.yaml', text, 'reserves'));
     const warning = r.blocks.find((b) => b.kind === 'paragraph' && b.tone === 'warning');
     assert.ok(warning, 'a warning');
-    assert.match(paragraphs(r), /a pris fin le 30\/06\/2026 .*il y a 151 jour\(s\)\) : 1 réserve\(s\) restent ouvertes/);
+    assert.match(paragraphs(r), /a pris fin le 30\u00a0juin 2026 .*il y a 151 jours\) : 1 réserve reste ouverte/);
     const [x] = tablesUnder(r, 'X');
     assert.deepStrictEqual(rowTexts(x).map((row) => [row[0], row[6], row[7]]), [['A', 'Ouverte', '453 j'], ['B', 'Levée', '—']]);
   });
@@ -191,7 +231,7 @@ describe('render / availability of the follow-up deliverables', () => {
     assert.deepStrictEqual(ids('x.programme.yaml', `${PROG}indicateurs: [{id: I}]\n`), ['programme', 'risques', 'planning', 'suivi']);
     assert.deepStrictEqual(ids('x.programme.yaml', `${PROG}phases: [{id: P, jalons: [{id: J, date_reelle: 2026-01-02}]}]\n`), ['programme', 'risques', 'planning', 'suivi']);
     assert.deepStrictEqual(ids('c.consultation.yaml', 'id: C\n'), ['rc', 'rao']);
-    assert.deepStrictEqual(ids('c.consultation.yaml', 'id: C\nreception: {date_reception: 2026-01-02}\n'), ['rc', 'rao', 'reception', 'reserves']);
+    assert.deepStrictEqual(ids('c.consultation.yaml', 'id: C\nreception: {date_reception: 2026-01-02}\n'), ['rc', 'rao', 'reception', 'decision', 'reserves']);
   });
 
   it('asking for one without its data says what is missing', () => {
@@ -209,7 +249,7 @@ describe('render / availability of the follow-up deliverables', () => {
   it('renders odd documents without throwing', () => {
     const odd = 'phases: [{livrables: [3, {statut: 7, revues: [1, {date: x}]}], jalons: [{date: 2026-02-30, date_reelle: 5}]}]\nrisques: [{historique: [1, {date: 2026-01-01}]}, 4]\nindicateurs: [null, {mesures: [{date: 2026-01-01, valeur: "x"}, 3]}]\n';
     assert.ok(renderText('x.programme.yaml', odd, 'suivi').model);
-    for (const d of ['reception', 'reserves'] as const) {
+    for (const d of ['reception', 'decision', 'reserves'] as const) {
       assert.ok(renderText('c.consultation.yaml', 'lots: [null, 3]\nreception: {reserves: [1, null, {lot: 3, entreprise: 4, date_levee: x}], decision: 9}\n', d).model);
     }
   });
@@ -222,5 +262,15 @@ describe('render / availability of the follow-up deliverables', () => {
     assert.ok(!/Programme de l’opération non lu/.test(paragraphs(withProg)));
     const alone = model(renderText('r.consultation.yaml', cons.replace('./suivi.programme.yaml', './absent.programme.yaml'), 'reception'));
     assert.match(paragraphs(alone), /Programme de l’opération non lu/);
+  });
+});
+
+describe('render / declared titulaire on the lot', () => {
+  it('a lot’s own « titulaire » is the declared holder of its marché, never the ranking', () => {
+    const text = fs.readFileSync(RECEPTION_FILE, 'utf8').replace('  - {id: LOT-03, intitule: Clôtures et remise en état du terrain}', '  - {id: LOT-03, intitule: Clôtures et remise en état du terrain, titulaire: SARL Clôtures du Val, date_notification: 2025-11-05}');
+    assert.ok(text.includes('titulaire: SARL Clôtures du Val'), 'fixture edit applied');
+    const m = model(renderText('r.consultation.yaml', text, 'decision'));
+    const [markets] = tablesUnder(m, '2. Marchés');
+    assert.deepStrictEqual(rowTexts(markets)[2].slice(2, 4), ['SARL Clôtures du Val', '05/11/2025']);
   });
 });

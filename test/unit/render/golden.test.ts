@@ -22,6 +22,7 @@ const CASES: [string, DeliverableId][] = [
   // Follow-up deliverables (issue #8) from their own fixtures: the examples may carry no follow-up data.
   [SUIVI_FILE, 'suivi'],
   [RECEPTION_FILE, 'reception'],
+  [RECEPTION_FILE, 'decision'],
   [RECEPTION_FILE, 'reserves'],
 ];
 

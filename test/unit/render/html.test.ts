@@ -14,7 +14,7 @@ function assertInert(html: string): void {
   }
   for (const m of html.matchAll(/href="([^"]*)"/g)) assert.match(m[1], /^#amo-h-\d+$/, `only in-page links: ${m[1]}`);
   for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)\b/g)) {
-    assert.ok(/^(article|header|p|h[1-3]|dl|div|dt|dd|nav|strong|em|code|ul|ol|li|a|table|caption|thead|tbody|tr|th|td|figure|figcaption|svg|g|title|text|rect|line|polygon|circle|html|head|meta|body|style)$/.test(m[1]), `unexpected element <${m[1]}>`);
+    assert.ok(/^(article|header|p|h[1-3]|dl|div|dt|dd|nav|strong|em|code|ul|ol|li|a|table|caption|thead|tbody|tr|th|td|section|figure|figcaption|svg|g|title|text|rect|line|polygon|circle|html|head|meta|body|style)$/.test(m[1]), `unexpected element <${m[1]}>`);
   }
 }
 
@@ -51,7 +51,7 @@ describe('render / HTML back end', () => {
     assert.ok(xss.includes('&lt;/text&gt;&lt;script&gt;window.__amoXss=24&lt;/script&gt;'), 'a unit closing the SVG text stays text');
     assert.ok(!/class="[^"]*(<|onmouseover|__amoXss)/.test(xss), 'no document text in a class attribute');
     const pv = renderHtml(renderExample(RECEPTION_FILE, 'reception').model!);
-    assert.strictEqual(pv.match(/<tr class="amo-row-sign"/g)?.length, 5, 'signature rows');
+    assert.strictEqual(pv.match(/<tr class="amo-row-sign"/g)?.length, 6, 'signature rows: the maître d’œuvre and the titulaire of each lot');
   });
 
   it('the page header of the print CSS cannot close its string or the style element', () => {

@@ -48,13 +48,22 @@ export function renderText(name: string, text: string, deliverable?: Deliverable
   return buildDeliverable(renderEnv({ ...files, [uri]: text }), { uri, text }, deliverable);
 }
 
+/**
+ * The text as a reader reads it: the no-break spaces French typography puts before : ; ! ? » and after «
+ * (render/typography.ts, tested in typography.test.ts) read as plain spaces, so that content tests stay
+ * about content. No-break spaces inside amounts and units are kept.
+ */
+export function fold(s: string): string {
+  return s.replace(/[\u00a0\u202f](?=[:;!?»])/g, ' ').replace(/«\u00a0/g, '« ');
+}
+
 export function headings(model: DocModel): string[] {
-  return model.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((b) => b.text);
+  return model.blocks.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((b) => fold(b.text));
 }
 
 /** The tables that follow the heading whose text starts with `prefix`, up to the next heading of the same or a higher level. */
 export function tablesUnder(model: DocModel, prefix: string): Table[] {
-  const start = model.blocks.findIndex((b) => b.kind === 'heading' && b.text.startsWith(prefix));
+  const start = model.blocks.findIndex((b) => b.kind === 'heading' && fold(b.text).startsWith(prefix));
   if (start < 0) throw new Error(`No heading starting with '${prefix}' in ${model.deliverable}: ${headings(model).join(' | ')}`);
   const level = (model.blocks[start] as Extract<Block, { kind: 'heading' }>).level;
   const out: Table[] = [];
@@ -70,10 +79,10 @@ export function tablesUnder(model: DocModel, prefix: string): Table[] {
 export function paragraphs(model: DocModel): string {
   return model.blocks
     .filter((b): b is Extract<Block, { kind: 'paragraph' }> => b.kind === 'paragraph')
-    .map((b) => plain(b.content))
+    .map((b) => fold(plain(b.content)))
     .join('\n');
 }
 
 export function rowTexts(t: Table): string[][] {
-  return t.rows.map((r) => r.cells.map((c) => c.text));
+  return t.rows.map((r) => r.cells.map((c) => fold(c.text)));
 }
