@@ -53,14 +53,22 @@ describe('render / honest documents (non conforme)', () => {
     }
   });
 
-  it('shows a value the schema refuses instead of dropping it (localisation as an object)', () => {
-    const text = fs.readFileSync(PROGRAMME_FILE, 'utf8').replace(/^(\s+)localisation: .*$/m, '$1localisation: { adresse: 12 rue des Écoles, commune: Saint-Aubin }');
-    assert.ok(text.includes('adresse: 12 rue des Écoles'), 'the fixture edit applied');
+  it('shows a value the schema refuses instead of dropping it (localisation as a list)', () => {
+    const text = fs.readFileSync(PROGRAMME_FILE, 'utf8').replace(/^(\s+)localisation: .*$/m, '$1localisation: [12 rue des Écoles, Saint-Aubin]');
+    assert.ok(text.includes('localisation: [12 rue des Écoles'), 'the fixture edit applied');
     const m = model(renderText('loc.programme.yaml', text, 'programme'));
     assert.ok(m.conformity && m.conformity.refused.length >= 1);
     const html = renderHtml(m);
     assert.match(html, /Valeurs refusées par le format/);
-    assert.match(html, /localisation: \{ adresse: 12 rue des Écoles/);
+    assert.match(html, /localisation: \[12 rue des Écoles/);
     assert.match(html, /SCH-003/);
+  });
+
+  it('an address object is a form of the format: printed as one address line, nothing refused', () => {
+    const text = fs.readFileSync(PROGRAMME_FILE, 'utf8').replace(/^(\s+)localisation: .*$/m, '$1localisation: { adresse: 12 rue des Écoles, code_postal: 49100, commune: Saint-Aubin }');
+    assert.ok(text.includes('adresse: 12 rue des Écoles'), 'the fixture edit applied');
+    const m = model(renderText('loc.programme.yaml', text, 'programme'));
+    assert.ok(!m.conformity || m.conformity.refused.length === 0, JSON.stringify(m.conformity?.refused));
+    assert.match(renderHtml(m), /12 rue des Écoles, 49100 Saint-Aubin/);
   });
 });
