@@ -1,8 +1,8 @@
 import { keyDate } from '../language-service/data/legalData';
-import { addDays, date, isObj, num, obj, str, sum } from '../language-service/util/data';
+import { addDays, addMonths, date, isObj, list, num, obj, str, sum } from '../language-service/util/data';
 import type { BuildInput } from './context';
 import { criteriaViews, type CriteriaView } from './criteria';
-import { dateFr, decimal } from './format';
+import { amount, dateFr, decimal } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Row, type Table } from './model';
 import { PRICE_FORMULAS, oabIndicator, type PriceMethod } from '../language-service/scoring';
@@ -86,26 +86,91 @@ function abnormallyLow(input: BuildInput): Block[] {
 function validity(input: BuildInput): Block[] {
   const { data, src } = input.doc;
   const days = num(data.validite_offres_jours);
+  const months = num(data.validite_offres_mois);
   const deadline = date(data.date_limite_offres);
-  if (days === undefined) return [heading(2, '6. Délai de validité des offres'), para('Délai de validité des offres non renseigné (« validite_offres_jours »).', { tone: 'warning' })];
+  if (days === undefined && months === undefined) return [heading(2, '6. Délai de validité des offres'), para('Délai de validité des offres non renseigné (« validite_offres_jours » ou « validite_offres_mois »).', { tone: 'warning' })];
+  // As the notice words it: in days, or in months (« 4 mois »).
+  const [text, end, key] = days !== undefined
+    ? [`${days} jours`, deadline ? addDays(deadline, days) : undefined, 'validite_offres_jours']
+    : [`${months} mois`, deadline ? addMonths(deadline, months as number) : undefined, 'validite_offres_mois'];
   return [
-    heading(2, '6. Délai de validité des offres', src.at('validite_offres_jours')),
-    para(`Le délai de validité des offres est de ${days} jours à compter de la date limite de réception des offres${deadline ? ` (${dateFr(deadline)}), soit jusqu’au ${dateFr(addDays(deadline, days))} inclus` : ''}.`, { line: src.at('validite_offres_jours') }),
+    heading(2, '6. Délai de validité des offres', src.at(key)),
+    para(`Le délai de validité des offres est de ${text} à compter de la date limite de réception des offres${deadline && end ? ` (${dateFr(deadline)}), soit jusqu’au ${dateFr(end)} inclus` : ''}.`, { line: src.at(key) }),
   ];
+}
+
+const LABEL_VARIANTS: Record<string, string> = {
+  interdites: 'Les variantes ne sont pas autorisées (R2151-8).',
+  autorisees: 'Les variantes sont autorisées (R2151-8).',
+  imposees: 'Les variantes sont exigées (R2151-8).',
+};
+
+/** Form of the contract (accord-cadre, tranches), variants and PSE: what the candidates must know to tender. */
+function contractForm(input: BuildInput): Block[] {
+  const { data, src } = input.doc;
+  const out: Block[] = [];
+  if (isObj(data.accord_cadre)) {
+    const ac = data.accord_cadre;
+    const execution = str(ac.execution);
+    const how = execution === 'bons_de_commande' ? 'exécuté par bons de commande (R2162-13)' : execution === 'marches_subsequents' ? 'exécuté par marchés subséquents (R2162-7)' : execution === 'mixte' ? 'exécuté par bons de commande et par marchés subséquents' : 'exécuté selon les stipulations du contrat';
+    const who = str(ac.type) === 'multi_attributaire' ? `multi-attributaire${num(ac.nombre_titulaires) !== undefined ? ` (${num(ac.nombre_titulaires)} titulaires)` : ''}` : str(ac.type) === 'mono_attributaire' ? 'mono-attributaire' : '';
+    const min = num(ac.montant_min_ht);
+    const max = num(ac.montant_max_ht);
+    const bounds = [min !== undefined ? `un montant minimum de ${amount(min)}` : '', max !== undefined ? `un montant maximum de ${amount(max)}` : ''].filter(Boolean).join(' et ');
+    const term = num(ac.duree_mois);
+    out.push(para(`Le contrat est un accord-cadre ${who ? `${who} ` : ''}${how}${bounds ? `, avec ${bounds} sur sa durée` : ''}${term !== undefined ? `, conclu pour ${term} mois${num(ac.reconductions) ? `, reconductions comprises (${num(ac.reconductions)} au plus)` : ''}` : ''} (L2125-1, R2162-1 à R2162-14).`, { line: src.at('accord_cadre') }));
+  }
+  if (isObj(data.tranches)) {
+    const t = data.tranches;
+    const ferme = obj(t.ferme);
+    const opts = list(t.optionnelles).map(obj);
+    out.push(para(`Le marché comporte une tranche ferme${str(ferme.intitule) ? ` (${str(ferme.intitule)})` : ''} et ${opts.length} tranche${opts.length > 1 ? 's' : ''} optionnelle${opts.length > 1 ? 's' : ''} (R2113-4 à R2113-6) : ${opts.map((o) => `${str(o.id) ?? ''}${str(o.intitule) ? ` ${str(o.intitule)}` : ''}${num(o.delai_affermissement_mois) !== undefined ? `, affermie au plus tard ${num(o.delai_affermissement_mois)} mois après la notification` : ''}`.trim()).join(' ; ') || '—'}. Les candidats présentent une offre pour chacune.`, { line: src.at('tranches') }));
+  }
+  const v = obj(data.variantes);
+  if (isObj(data.variantes) && str(v.regime)) {
+    const req = str(v.exigences_minimales);
+    out.push(para(`${LABEL_VARIANTS[str(v.regime) as string] ?? ''}${req ? ` Exigences minimales que les variantes respectent : ${req} (R2151-11).` : ''}${v.offre_de_base_obligatoire === true ? ' Une offre de base est présentée avec toute variante.' : ''}`, { line: src.at('variantes') }));
+  }
+  const pse = list(data.pse).map(obj);
+  if (pse.length) {
+    out.push(para(`Prestations supplémentaires éventuelles : ${pse.map((p) => `${str(p.id) ?? ''} ${str(p.intitule) ?? ''}${p.obligatoire === true ? ' (réponse obligatoire)' : ' (réponse facultative)'}`.trim()).join(' ; ')}. L’acheteur décide de les retenir ou non à l’attribution ; l’offre est comparée PSE retenues comprises.`, { line: src.at('pse') }));
+  }
+  return out.length ? [heading(2, '7. Forme du contrat, variantes et prestations supplémentaires', src.at(isObj(data.accord_cadre) ? 'accord_cadre' : isObj(data.tranches) ? 'tranches' : isObj(data.variantes) ? 'variantes' : 'pse')), ...out] : [];
+}
+
+/** A design contest: no price, no validity, no OAB; the contest's own rules (R2162-15 to R2162-26). */
+function contest(input: BuildInput): Block[] {
+  const { data, src } = input.doc;
+  const c = obj(data.concours);
+  const n = num(c.nombre_participants);
+  const prime = num(c.prime_ht);
+  const prix = num(c.prix_estime_etudes_ht);
+  const jury = list(c.jury).map(obj);
+  const qualified = jury.filter((m) => m.qualifie === true).length;
+  const lines: Block[] = [heading(2, '2. Déroulement du concours', src.at('concours'))];
+  lines.push(para(`${str(c.type) === 'ouvert' ? 'Concours ouvert' : 'Concours restreint'}${str(c.niveau) ? ` (niveau de rendu : ${enumLabel('consultation', 'concours.niveau', c.niveau)})` : ''}${n !== undefined ? `, ${n} participants admis à concourir` : ''}. Les projets sont évalués par le jury au vu des critères ci-dessus, ${c.anonymat === false ? 'sans anonymat' : 'de façon anonyme jusqu’à l’avis du jury (R2162-18)'} ; le ou les lauréats sont ensuite invités à négocier le marché de maîtrise d’œuvre (R2122-6).`, { line: src.at('concours') }));
+  if (prime !== undefined) lines.push(para(`Chaque participant ayant remis des prestations conformes au règlement du concours reçoit une prime de ${amount(prime)}${prix ? `, soit ${decimal(Math.round((prime / prix) * 1000) / 10)} % du prix estimé des études demandées (${amount(prix)} ; au moins 80 %, R2172-4)` : ''}.`, { line: src.at('concours', 'prime_ht') }));
+  const independent = jury.every((m) => m.independant !== false && m.lien_participant !== true);
+  if (jury.length) lines.push(para(`Le jury compte ${jury.length} membres${independent ? ' indépendants des participants (R2162-22)' : ' (R2162-22 : tous doivent être indépendants des participants)'}${qualified ? `, dont ${qualified} ayant la qualification exigée des participants (au moins un tiers, R2162-24)` : ''}.`, { line: src.at('concours', 'jury') }));
+  return lines;
 }
 
 /** The award-criteria section of the règlement de la consultation (domain reference Part 4 §2). */
 export function buildRcCriteria(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const views = criteriaViews(input.doc);
-  const blocks: Block[] = [heading(2, '1. Critères de jugement des offres', src.at('criteres'))];
+  const isContestHead = str(obj(data.procedure).type) === 'CONCOURS';
+  const blocks: Block[] = [heading(2, isContestHead ? '1. Critères d’évaluation des projets' : '1. Critères de jugement des offres', src.at('criteres'))];
   const ranked = views.some((v) => v.ranked);
-  blocks.push(para(ranked ? 'Les offres sont jugées sur les critères suivants, hiérarchisés par ordre décroissant d’importance (R2152-12).' : 'L’offre économiquement la plus avantageuse est choisie sur les critères pondérés suivants (L2152-7, R2152-7, R2152-11) ; les sous-critères sont pondérés et publiés.', { line: src.at('criteres') }));
+  const isContest = str(obj(data.procedure).type) === 'CONCOURS';
+  if (isContest) blocks.push(para('Les projets sont évalués par le jury sur les critères suivants, publiés dans l’avis de concours (R2162-21).', { line: src.at('criteres') }));
+  else blocks.push(para(ranked ? 'Les offres sont jugées sur les critères suivants, hiérarchisés par ordre décroissant d’importance (R2152-12).' : 'L’offre économiquement la plus avantageuse est choisie sur les critères pondérés suivants (L2152-7, R2152-7, R2152-11) ; les sous-critères sont pondérés et publiés.', { line: src.at('criteres') }));
   for (const v of views) {
     if (views.length > 1) blocks.push(heading(3, v.title + (v.lots.length && !v.set.lotId ? ` (lots ${v.lots.map((l) => str(l.id)).join(', ')})` : ''), v.line));
     blocks.push(v.criteria.length ? criteriaTable(v) : para('Aucun critère.', { tone: 'warning', line: v.line }));
   }
-  blocks.push(...environmentalStatement(input, views), ...priceScoring(input), ...eliminatory(input, views), ...abnormallyLow(input), ...validity(input));
+  if (isContest) blocks.push(...contest(input), ...environmentalStatement(input, views));
+  else blocks.push(...environmentalStatement(input, views), ...priceScoring(input), ...eliminatory(input, views), ...abnormallyLow(input), ...validity(input), ...contractForm(input));
   return {
     deliverable: 'rc',
     title: 'Règlement de la consultation — critères d’attribution',
@@ -113,7 +178,7 @@ export function buildRcCriteria(input: BuildInput): DocModel {
     meta: [
       { label: 'Consultation', value: str(data.id) ?? '—' },
       { label: 'Procédure', value: enumLabel('consultation', 'procedure.type', obj(data.procedure).type) },
-      { label: 'Date limite de réception des offres', value: dateFr(date(data.date_limite_offres)) },
+      { label: isContest ? 'Date limite de remise des projets' : 'Date limite de réception des offres', value: `${dateFr(date(data.date_limite_offres))}${str(data.heure_limite_offres) ? ` à ${(str(data.heure_limite_offres) as string).replace(':', ' h ')}` : ''}` },
       ...(input.programme ? [{ label: 'Opération', value: str(obj(input.programme.data.operation).intitule) ?? '—' }] : []),
     ],
     blocks,
