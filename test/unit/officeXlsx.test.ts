@@ -206,3 +206,23 @@ describe('XLSX export: the registers', () => {
     assert.ok(ws.rowCount > (data.phases as unknown[]).length);
   });
 });
+
+describe('XLSX export: the analysis grid (grille)', () => {
+  it('one sheet per lot, keys in row 3 from the lot’s criteria (sub-criteria where there are, price computed), offers pre-filled', async () => {
+    const text = SYNTHETIC('classique', 'moyenne moins un écart-type');
+    const sheets = await loadRaw(await xlsx('file:///w/x.consultation.yaml', text, 'grille'));
+    assert.deepStrictEqual([...sheets.keys()], ['Grille L1', 'Grille L2']);
+    const l1 = sheets.get('Grille L1') as Raw;
+    assert.deepStrictEqual(l1[2], ['id', 'candidat', 'lot', 'prix_ht', 'prix_ttc', 'statut', 'VT-A', 'VT-B', 'DEL']);
+    assert.deepStrictEqual((sheets.get('Grille L2') as Raw)[2], ['id', 'candidat', 'lot', 'prix_ht', 'prix_ttc', 'statut', 'Q2-A', 'Q2-B']);
+    assert.deepStrictEqual(l1[3], ['A', `'=HYPERLINK("http://x","clic")`, 'L1', 90000, 108000, null, 15, 12, 14]);
+    // Blank rows for new offers carry the lot; no formula anywhere in a grid.
+    assert.strictEqual(l1[3 + 6][2], 'L1');
+    assert.ok(l1.flat().every((v) => !(typeof v === 'string' && v.startsWith('='))));
+  });
+
+  it('with methode autre the price criterion is a column to note', async () => {
+    const sheets = await loadRaw(await xlsx('file:///w/x.consultation.yaml', SYNTHETIC('autre', 'x'), 'grille'));
+    assert.deepStrictEqual((sheets.get('Grille L1') as Raw)[2].slice(6), ['PRIX', 'VT-A', 'VT-B', 'DEL']);
+  });
+});
