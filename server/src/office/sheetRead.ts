@@ -4,7 +4,8 @@
  * bounded in rows and columns, and every cell comes out classified (number, text, formula, merged…)
  * so that the importer can refuse what it must. CSV is parsed here (RFC 4180, `;` or `,`).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import Workbook from 'exceljs/lib/doc/workbook';
 import * as zlib from 'zlib';
 import { addr } from './workbook';
 
@@ -92,7 +93,7 @@ function classify(c: ExcelJS.Cell): SheetCell {
 export async function readXlsx(buf: Buffer): Promise<Sheet[]> {
   if (buf.length > LIMITS.fileBytes) throw new SheetError(`fichier de ${buf.length} octets refusé (au plus ${LIMITS.fileBytes}) / file too large`);
   guardZip(buf);
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (err) {

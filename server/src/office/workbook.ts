@@ -3,7 +3,8 @@
  * for print (A4 landscape, fit to width, frozen header), French number formats and text that never
  * starts a formula. Pure: no fs; the bytes are returned to the caller.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import Workbook from 'exceljs/lib/doc/workbook';
 
 /** Number formats as stored in the file (invariant syntax); Excel shows them « 1 234,50 € » in French. */
 export const FMT = {
@@ -33,7 +34,7 @@ export function unescapeText(s: string): string {
 }
 
 export function newWorkbook(today: string): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   wb.creator = 'AMO Authoring';
   const d = /^\d{4}-\d{2}-\d{2}$/.test(today) ? new Date(`${today}T00:00:00Z`) : new Date(0);
   wb.created = d;
