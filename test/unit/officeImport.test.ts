@@ -6,6 +6,7 @@ import { lotRankings } from '../../server/src/language-service/lotRanking';
 import type { Obj } from '../../server/src/language-service/util/data';
 import { renderXlsx } from '../../server/src/office';
 import { planImport } from '../../server/src/office/importOffers';
+import { minimalEdit } from '../../server/src/office/minimalEdit';
 import { guardZip, readCsv, readXlsx, SheetError } from '../../server/src/office/sheetRead';
 import { buildDeliverable, renderHtml, type RenderEnv } from '../../server/src/render';
 import { renderDocx } from '../../server/src/render/docx';
@@ -218,5 +219,16 @@ describe('amo import: round trip on an example', () => {
       '  - {id: OFF-02-LACROIX, candidat: Lacroix Construction, lot: LOT-02, prix_ht: 471200, prix_ttc: 565440, notes: {VT-METHODO: 15, VT-MOYENS: 14, VT-PLANNING: 14, ENV: 15}, statut: recevable}',
       '  - {id: OFF-02-LACROIX, candidat: Lacroix Construction, lot: LOT-02, prix_ht: 455000, prix_ttc: 565440, notes: {VT-METHODO: 15, VT-MOYENS: 16, VT-PLANNING: 14, ENV: 15}, statut: recevable}',
     ]]);
+  });
+});
+
+describe('minimalEdit (the client applies the import as one small replacement)', () => {
+  it('keeps the common prefix and suffix', () => {
+    assert.deepStrictEqual(minimalEdit('a: 1\nb: 2\nc: 3\n', 'a: 1\nb: 20\nc: 3\n'), { start: 9, end: 9, text: '0' });
+    assert.deepStrictEqual(minimalEdit('x', 'x'), { start: 1, end: 1, text: '' });
+    const a = RT;
+    const b = RT.replace('120000', '80000\n    notes: {VT-A: 1}');
+    const e = minimalEdit(a, b);
+    assert.strictEqual(a.slice(0, e.start) + e.text + a.slice(e.end), b);
   });
 });
