@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AmoClient } from './client';
+import { importOffers } from './commands/importOffers';
 import { registerNewFileCommands } from './commands/newFile';
 import { registerPreview } from './preview';
 import { AmoStatusBar } from './statusBar';
@@ -19,6 +20,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AmoCli
     ...registerPreview(context, client),
     vscode.commands.registerCommand('amo.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('amo.restartServer', () => client.restart()),
+    vscode.commands.registerCommand('amo.importOffers', (target?: unknown) => importOffers(client, target)),
     // The locale is sent at initialisation, so a change needs a new server.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('amo.locale')) void client.restart();

@@ -29,6 +29,13 @@ const ALLOWED: Record<string, { what: RegExp; why: string }[]> = {
   'node_modules/vscode-languageserver/lib/node/files.js': [
     { what: /^require\("child_process"\)$/, why: 'the library’s legacy Files.resolve* helpers (fork node to resolve a module path); never called by this server (asserted below)' },
   ],
+  // exceljs (XLSX export and import, server/src/office): fast-csv's lodash helpers find the global object with
+  // the constant `Function('return this')()`; jszip's setImmediate polyfill builds a function only from a string
+  // callback, and exceljs and jszip pass functions. No text of a document or a spreadsheet reaches either.
+  ...Object.fromEntries(
+    ['escaperegexp', 'groupby', 'isequal', 'isfunction', 'uniq', 'isboolean', 'isnil', 'isundefined'].map((m) => [`node_modules/lodash.${m}/index.js`, [{ what: /^Function\(\)$/, why: 'constant `Function(\'return this\')()`: the global object' }]]),
+  ),
+  'node_modules/setimmediate/setImmediate.js': [{ what: /^new Function$/, why: 'setImmediate polyfill: a function from a string callback only; its callers (jszip, exceljs) pass functions' }],
   'server/src/node/offThread.ts': [
     { what: /^require\("worker_threads"\)$/, why: 'huge documents are validated in a worker running dist/syntaxWorker.js, a file of this bundle (path from __dirname), never a workspace file' },
   ],

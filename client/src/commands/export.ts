@@ -1,12 +1,25 @@
 import * as vscode from 'vscode';
 import { findChromium, htmlToPdf, withPdfInfo } from '../../../server/src/node/pdf';
+import type { XlsxDeliverable, XlsxResult } from '../../../server/src/officeProtocol';
 import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
 import type { AmoClient } from '../client';
 import { isAmoDocument } from '../preview/previewManager';
 
-export type ExportFormat = 'html' | 'docx' | 'pdf';
+export type ExportFormat = 'html' | 'docx' | 'pdf' | 'xlsx';
 
-const EXT: Record<ExportFormat, string> = { html: 'html', docx: 'docx', pdf: 'pdf' };
+const EXT: Record<ExportFormat, string> = { html: 'html', docx: 'docx', pdf: 'pdf', xlsx: 'xlsx' };
+
+/** Deliverables that also exist as a workbook (server/src/office); `grille` exists only as one. */
+const XLSX_OF: readonly string[] = ['rao', 'risques', 'planning', 'grille'];
+
+async function renderXlsx(client: AmoClient, uri: string, deliverable: XlsxDeliverable): Promise<Buffer> {
+  const lc = client.languageClient;
+  if (!lc || client.status !== 'running') throw new Error(vscode.l10n.t('The AMO language server is not running.'));
+  // By method name: the protocol library is loaded with the language client (server/src/officeProtocol.ts XLSX_METHOD).
+  const r = await lc.sendRequest<XlsxResult>('amo/xlsx', { uri, deliverable });
+  if (!r.data) throw new Error(r.error ?? 'XLSX');
+  return Buffer.from(r.data, 'base64');
+}
 
 /** `ecole.programme.yaml` + `risques` + `pdf` → `ecole-risques.pdf`, next to the source file. */
 export function defaultExportName(sourcePath: string, deliverable: string, format: ExportFormat): string {
@@ -41,18 +54,22 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     void vscode.window.showErrorMessage(probe.error ?? vscode.l10n.t('No deliverable for this file.'));
     return undefined;
   }
+  const items: { label: string; description: string; id: DeliverableId | 'grille' }[] = probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id }));
+  if (doc.languageId === 'amo-consultation') items.push({ label: vscode.l10n.t('Analysis grid for the technical committee (XLSX)'), description: 'grille', id: 'grille' });
   const picked = await vscode.window.showQuickPick(
-    probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id })),
+    items,
     { title: vscode.l10n.t('AMO: Export — deliverable'), placeHolder: vscode.l10n.t('Which deliverable?') },
   );
   if (!picked) return undefined;
   const chromium = chromiumPath();
+  const xlsx: vscode.QuickPickItem & { id: ExportFormat } = { id: 'xlsx', label: 'XLSX', description: vscode.l10n.t('Excel workbook with live formulas') };
   const formats: (vscode.QuickPickItem & { id: ExportFormat })[] = [
     { id: 'html', label: 'HTML', description: vscode.l10n.t('one self-contained file, without script') },
     { id: 'docx', label: 'DOCX', description: vscode.l10n.t('Word document with headings, tables and a table of contents') },
     { id: 'pdf', label: 'PDF', description: chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)') },
+    ...(XLSX_OF.includes(picked.id) ? [xlsx] : []),
   ];
-  const format = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
+  const format = picked.id === 'grille' ? xlsx : await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
   if (!format) return undefined;
   if (format.id === 'pdf' && !chromium) {
     const settings = vscode.l10n.t('Open Settings');
@@ -64,13 +81,14 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     return undefined;
   }
   const defaultUri = vscode.Uri.joinPath(doc.uri, '..', defaultExportName(doc.uri.path, picked.id, format.id));
-  const filters: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html'] }, docx: { Word: ['docx'] }, pdf: { PDF: ['pdf'] } };
+  const filters: Record<ExportFormat, Record<string, string[]>> = { html: { HTML: ['html'] }, docx: { Word: ['docx'] }, pdf: { PDF: ['pdf'] }, xlsx: { Excel: ['xlsx'] } };
   // The save dialog asks before replacing an existing file: exports never overwrite silently.
   const dest = await vscode.window.showSaveDialog({ defaultUri, filters: filters[format.id], saveLabel: vscode.l10n.t('Export') });
   if (!dest) return undefined;
   try {
     const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AMO: exporting {0}…', picked.label) }, async () => {
-      const r = await render(client, doc.uri.toString(), picked.id, format.id === 'docx' ? 'docx' : 'html-document');
+      if (format.id === 'xlsx') return renderXlsx(client, doc.uri.toString(), picked.id as XlsxDeliverable);
+      const r = await render(client, doc.uri.toString(), picked.id as DeliverableId, format.id === 'docx' ? 'docx' : 'html-document');
       if (r.error) throw new Error(r.error);
       if (format.id === 'docx') return Buffer.from(r.data ?? '', 'base64');
       if (format.id === 'pdf') return withPdfInfo(await htmlToPdf(r.html, chromium as string), { title: r.title, author: r.author });

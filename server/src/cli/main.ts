@@ -5,6 +5,7 @@ import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
+import { IMPORT_USAGE, runImport } from './import';
 import { RENDER_USAGE, renderHelp, runRender } from './render';
 
 declare const AMO_VERSION: string | undefined;
@@ -13,6 +14,7 @@ const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
 const USAGE = `Usage:
   amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]
 ${RENDER_USAGE}
+${IMPORT_USAGE}
   amo --help | --version
 
 Vérifie les programmes (*.programme.yaml) et consultations (*.consultation.yaml) : syntaxe, schéma,
@@ -44,6 +46,7 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     return 0;
   }
   if (command === 'render') return runRender(rest, io);
+  if (command === 'import') return runImport(rest, io);
   if (command !== 'check') {
     io.err(`amo: commande inconnue « ${command} » / unknown command '${command}'.\n\n${USAGE}`);
     return 2;

@@ -7,6 +7,7 @@ import { findChromium, htmlToPdf, withPdfInfo } from '../node/pdf';
 import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
+import { isXlsxDeliverable, renderXlsx, XLSX_DELIVERABLES } from '../office';
 import type { CliIO } from './main';
 
 /** `amo render --help`: the usage, then the deliverables by file kind. */
@@ -18,10 +19,11 @@ export function renderHelp(): string {
   return `Usage:\n${RENDER_USAGE}\n\nLivrables par type de fichier / deliverables by file kind (--deliverable, par défaut all : tous ceux que le fichier permet) :\n${kinds.join('\n')}\n\n-o : un fichier pour un livrable, un dossier pour plusieurs (par défaut : le dossier du fichier) ; « -o - » : un livrable HTML sur la sortie standard.\n-o: a file for one deliverable, a folder for several (default: the file's folder).\n--strict : n'écrit rien et sort en 1 si le fichier a des erreurs / writes nothing and exits 1 when the file has errors.`;
 }
 
-export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|all] [--format html|docx|pdf]
-             [-o chemin|-] [--force] [--strict] [--chromium chemin]`;
+export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|grille|all] [--format html|docx|pdf|xlsx]
+             [-o chemin|-] [--force] [--strict] [--chromium chemin]
+             (xlsx : rao et grille d'une consultation, risques et planning d'un programme)`;
 
-const FORMATS = ['html', 'docx', 'pdf'] as const;
+const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `ecole.programme.yaml` → `ecole`: the stem of default output names (`ecole-risques.html`). */
@@ -69,7 +71,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   }
   const format = (values.format ?? 'html') as Format;
   if (!FORMATS.includes(format)) {
-    io.err(`amo: format inconnu « ${format} » (html, docx, pdf) / unknown format.`);
+    io.err(`amo: format inconnu « ${format} » (html, docx, pdf, xlsx) / unknown format.`);
     return 2;
   }
   const file = path.resolve(io.cwd, positionals[0]);
@@ -81,6 +83,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const wanted = values.deliverable ?? 'all';
+  if (format === 'xlsx') return runXlsx(io, file, uri, text, kind, wanted, values);
   const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
   // One wording for « not available for this file », whether the deliverable belongs to the other kind or lacks its data.
   const offeredIds = offeredDeliverables({ service, readText: readFileUri, today: '' }, { uri, text }).map((d) => d.id);
@@ -170,6 +173,50 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
     io.out(`${path.relative(io.cwd, target) || target}`);
+  }
+  return 0;
+}
+
+/** `amo render --format xlsx`: the workbooks of rao and grille (consultation), risques and planning (programme). */
+async function runXlsx(io: CliIO, file: string, uri: string, text: string, kind: 'programme' | 'consultation', wanted: string, values: { output?: string; force?: boolean }): Promise<number> {
+  const available = XLSX_DELIVERABLES[kind];
+  if (wanted !== 'all' && (!isXlsxDeliverable(wanted) || !available.includes(wanted))) {
+    io.err(`amo: livrable « ${wanted} » indisponible en XLSX pour ce fichier (${[...available, 'all'].join(', ')}) / deliverable not available as XLSX.`);
+    return 2;
+  }
+  if (values.output === '-') {
+    io.err('amo: « -o - » (sortie standard) n’accepte qu’un livrable au format html / stdout takes one html deliverable.');
+    return 2;
+  }
+  const ids = wanted === 'all' ? [...available] : [wanted as (typeof available)[number]];
+  const single = ids.length === 1 && values.output !== undefined;
+  const dir = single ? undefined : values.output ? path.resolve(io.cwd, values.output) : path.dirname(file);
+  const targets = ids.map((id) => ({ id, target: single ? path.resolve(io.cwd, values.output as string) : path.join(dir as string, `${stem(file)}-${id}.xlsx`) }));
+  const existing = targets.filter((t) => fs.existsSync(t.target));
+  if (existing.length && !values.force) {
+    io.err(`amo: fichier(s) existant(s), rien n’est écrit (ajoutez --force pour remplacer) / existing file(s), nothing written: ${existing.map((t) => path.relative(io.cwd, t.target) || t.target).join(', ')}`);
+    return 2;
+  }
+  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
+  const outputs: { target: string; bytes: Buffer }[] = [];
+  for (const { id, target } of targets) {
+    const r = await renderXlsx(env, { uri, text }, id);
+    if (!r.bytes) {
+      io.err(`amo: ${path.basename(file)}: ${id}: ${r.error ?? 'rendu impossible / cannot render'}`);
+      return 1;
+    }
+    outputs.push({ target, bytes: r.bytes });
+  }
+  for (const o of outputs) {
+    try {
+      fs.mkdirSync(path.dirname(o.target), { recursive: true });
+      fs.writeFileSync(o.target, o.bytes, { flag: values.force ? 'w' : 'wx' });
+    } catch (err) {
+      io.err(`amo: écriture impossible / cannot write ${o.target}: ${(err as Error).message}`);
+      return 2;
+    }
+    io.out(`${path.relative(io.cwd, o.target) || o.target}`);
   }
   return 0;
 }

@@ -9,9 +9,10 @@ import { hoverFeature } from './hover';
 import { codeActionsFeature } from './codeActions';
 import { inlayHintsFeature } from './inlayHints';
 import { formattingFeature } from './formatting';
+import { officeFeature } from './office';
 
 /**
  * Every LSP feature of the server besides diagnostics, one module each. Add a feature by appending it
  * here: its capabilities are merged into the initialize result, its handlers registered at start.
  */
-export const FEATURES: Feature[] = [definitionFeature, renameFeature, symbolsFeature, structureRangesFeature, renderFeature, completionFeature, hoverFeature, codeActionsFeature, inlayHintsFeature, formattingFeature];
+export const FEATURES: Feature[] = [definitionFeature, renameFeature, symbolsFeature, structureRangesFeature, renderFeature, completionFeature, hoverFeature, codeActionsFeature, inlayHintsFeature, formattingFeature, officeFeature];
