@@ -65,7 +65,9 @@ const CASES: { name: string; text: string }[] = [
   ...fs
     .readdirSync(EXAMPLES)
     .filter((f) => f.endsWith('.consultation.yaml'))
-    .map((f) => ({ name: f, text: fs.readFileSync(path.join(EXAMPLES, f), 'utf8') })),
+    .map((f) => ({ name: f, text: fs.readFileSync(path.join(EXAMPLES, f), 'utf8') }))
+    // The examples that record offers (a contest has projects, the furniture accord-cadre is still open).
+    .filter((c) => /^offres:/m.test(c.text)),
   { name: 'classique, deux moyennes, TTC manquant', text: SYNTHETIC('classique', 'méthode des deux moyennes (20 % / 10 %)', 'TTC') },
   { name: 'lineaire, 1,5 écart-type', text: SYNTHETIC('lineaire', 'moyenne moins 1,5 écart-type') },
   { name: 'moyenne, 15 % sous l’estimation', text: SYNTHETIC('moyenne', '15 % sous l’estimation') },
