@@ -16,6 +16,7 @@ import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
 import { ValidationTimes } from './validationDelay';
+import { AMO_VERSION } from './version';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
@@ -81,7 +82,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
     return {
       capabilities,
-      serverInfo: { name: 'amo-language-server', version: '0.1.0' },
+      serverInfo: { name: 'amo-language-server', version: AMO_VERSION },
     };
   });
 

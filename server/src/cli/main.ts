@@ -6,9 +6,9 @@ import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
 import { RENDER_USAGE, runRender } from './render';
+import { AMO_VERSION } from '../version';
 
-declare const AMO_VERSION: string | undefined;
-const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
+const VERSION = AMO_VERSION;
 
 const USAGE = `Usage:
   amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]
