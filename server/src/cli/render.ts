@@ -7,6 +7,7 @@ import { findChromium, htmlToPdf } from '../node/pdf';
 import { buildDeliverable, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { renderDocx } from '../render/docx';
 import type { CliIO } from './main';
+import { amoFileStem, kindOfFileName } from '../language-service/fileNames';
 
 export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|reserves|all] [--format html|docx|pdf]
              [-o chemin|-] [--force] [--chromium chemin]`;
@@ -16,7 +17,7 @@ type Format = (typeof FORMATS)[number];
 
 /** `ecole.programme.yaml` → `ecole`: the stem of default output names (`ecole-risques.html`). */
 function stem(file: string): string {
-  return path.basename(file).replace(/\.(programme|consultation)\.ya?ml$/i, '');
+  return amoFileStem(path.basename(file));
 }
 
 /** Consultations next to a programme (same folder), for the planning's legal milestones. */
@@ -24,7 +25,7 @@ function siblingConsultations(file: string): TextDocumentLike[] {
   const dir = path.dirname(file);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => /\.consultation\.ya?ml$/i.test(n)).sort();
+    names = fs.readdirSync(dir).filter((n) => kindOfFileName(n) === 'consultation').sort();
   } catch {
     return [];
   }
