@@ -1,6 +1,31 @@
 // ESLint flat config: typescript-eslint recommended rules on every TypeScript source.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+// Layering invariants (docs/architecture.md, "Invariants"). The pure layers run in Node, in a worker and in
+// the browser bundle: they take a string and a workspace interface, never the editor, a file system or a process.
+const NODE_BUILTINS = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
+const EDITOR_AND_LSP = ['vscode', 'vscode-languageserver', 'vscode-languageserver/**', 'vscode-languageclient', 'vscode-languageclient/**'];
+// The language service is the bottom layer: render/ reads it, never the reverse.
+const withRenderBan = (opts) => ({
+  ...opts,
+  patterns: [...opts.patterns, { group: ['**/render', '**/render/**'], message: 'server/src/language-service must not import render/: render reads the language service, not the reverse (docs/architecture.md, Invariants).' }],
+});
+const pureLayer = (layer) => ({
+  paths: NODE_BUILTINS.filter((m) => !m.includes('*')).map((name) => ({
+    name,
+    message: `${layer} is pure: no Node built-ins (fs, path, os, child_process, worker_threads…). Take the data from the caller or the workspace interface (docs/architecture.md, Invariants).`,
+  })),
+  patterns: [
+    { group: ['node:*'], message: `${layer} is pure: no Node built-ins (docs/architecture.md, Invariants).` },
+    { group: EDITOR_AND_LSP, message: `${layer} is pure: no vscode, no LSP connection; only the data types of vscode-languageserver-types (docs/architecture.md, Invariants).` },
+    {
+      group: ['**/server', '**/features', '**/features/**', '**/node/**', '**/cli/**', '**/protocol', '**/runner', '**/knownDocuments', '**/validationDelay', '**/client/**'],
+      message: `${layer} must not import the server, its features, the Node host, the CLI or the client: they depend on it, not the reverse (docs/architecture.md, Invariants).`,
+    },
+  ],
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.cache/**', 'test-results/**', 'bench/.work/**'] },
@@ -11,6 +36,22 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': 'off',
+    },
+  },
+  { files: ['server/src/language-service/**/*.ts'], rules: { 'no-restricted-imports': ['error', withRenderBan(pureLayer('server/src/language-service'))] } },
+  { files: ['server/src/render/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayer('server/src/render')] } },
+  {
+    // The client talks to the server over LSP. It may import only the shared contracts (protocol.ts, officeProtocol.ts) and the
+    // leaf modules it runs itself: the server process options it spawns with, PDF printing (a command of the
+    // extension host), the preview's CSS and HTML escaping (the webview shell), the minimal edit of an import. Nothing else from server/src.
+    files: ['client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)server/src/(?!(protocol|officeProtocol|office/minimalEdit|node/processOptions|node/pdf|render/css|render/html)$)',
+          message: 'client/ may import from server/src only protocol.ts, officeProtocol.ts, office/minimalEdit, node/processOptions, node/pdf, render/css and render/html; everything else goes through an LSP request (docs/architecture.md, Invariants).',
+        }],
+      }],
     },
   },
   {

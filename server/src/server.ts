@@ -17,6 +17,8 @@ import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
 import { ValidationTimes } from './validationDelay';
 import { WorkspaceValidator } from './workspaceValidation';
+import { AMO_VERSION } from './version';
+import { AMO_FILE_GLOBS } from './language-service/fileNames';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
@@ -128,7 +130,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
     return {
       capabilities,
-      serverInfo: { name: 'amo-language-server', version: '0.1.0' },
+      serverInfo: { name: 'amo-language-server', version: AMO_VERSION },
     };
   });
 
@@ -136,7 +138,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     if (hasConfigurationCapability) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     if (hasWatchCapability) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/*.consultation.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
+        watchers: [...AMO_FILE_GLOBS.map((globPattern) => ({ globPattern })), { globPattern: '**/amo.config.json' }],
       });
     }
     void applyScope();

@@ -1,5 +1,6 @@
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import type { AmoDiagnostic } from './language-service';
+import { AMO_FILE_NAME } from './language-service/fileNames';
 
 /**
  * Problems of every AMO file of the workspace, opened or not (`amo.validation.scope: workspace`, the
@@ -101,7 +102,7 @@ export class WorkspaceValidator {
   }
 
   private enqueue(uri: string): void {
-    if (this.queued.has(uri) || !/\.(programme|consultation)\.ya?ml$/i.test(uri)) return;
+    if (this.queued.has(uri) || !AMO_FILE_NAME.test(uri)) return;
     this.queued.add(uri);
     this.queue.push(uri);
     this.total++;

@@ -11,7 +11,7 @@ import type { InterpreterState } from 'hyperformula/typings/interpreter/Interpre
 import { CellError, ErrorType } from 'hyperformula';
 
 class RankPlugin extends FunctionPlugin {
-  static implementedFunctions: ImplementedFunctions = {
+  static override implementedFunctions: ImplementedFunctions = {
     RANK: { method: 'rank', parameters: [{ argumentType: FunctionArgumentType.NUMBER }, { argumentType: FunctionArgumentType.RANGE }, { argumentType: FunctionArgumentType.NUMBER, defaultValue: 0 }] },
   };
 

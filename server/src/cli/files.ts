@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { AMO_FILE_NAME } from '../language-service/fileNames';
 import { readFailureMessage } from '../node/safeRead';
 
-const SUFFIX = /\.(programme|consultation)\.ya?ml$/i;
 const SKIP = new Set(['node_modules', '.git', 'dist', '.cache', '.vscode-test']);
 
 export interface Collected {
@@ -39,8 +39,8 @@ export function collectFiles(args: string[]): Collected {
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory() && !SKIP.has(e.name)) walk(p);
-      else if (e.isFile() && SUFFIX.test(e.name)) files.push(p);
-      else if (!e.isDirectory() && SUFFIX.test(e.name)) linkOrSpecial(p);
+      else if (e.isFile() && AMO_FILE_NAME.test(e.name)) files.push(p);
+      else if (!e.isDirectory() && AMO_FILE_NAME.test(e.name)) linkOrSpecial(p);
     }
   };
   for (const arg of args) {
@@ -52,7 +52,7 @@ export function collectFiles(args: string[]): Collected {
       continue;
     }
     if (stat.isDirectory()) walk(arg);
-    else if (SUFFIX.test(arg)) files.push(arg);
+    else if (AMO_FILE_NAME.test(arg)) files.push(arg);
     else errors.push(`${arg}: ni *.programme.yaml ni *.consultation.yaml / not an AMO file (*.programme.yaml, *.consultation.yaml)`);
   }
   return { files: [...new Set(files)], errors };

@@ -4,6 +4,7 @@ import { parseArgs } from 'util';
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { parseMapping, planImport, type ImportMapping, type ImportResult } from '../office/importOffers';
 import { LIMITS, readCsv, readXlsx, SheetError, type Sheet } from '../office/sheetRead';
+import { amoFileStem, kindOfFileName } from '../language-service/fileNames';
 import type { CliIO } from './main';
 
 export const IMPORT_USAGE = `  amo import <offres.xlsx|offres.csv> <consultation.yaml> [--dry-run] [--mapping correspondance.json]
@@ -11,7 +12,7 @@ export const IMPORT_USAGE = `  amo import <offres.xlsx|offres.csv> <consultation
 
 /** The mapping given, or `<stem>.import.json` beside the consultation, or none (our grid). */
 function findMapping(io: CliIO, consultation: string, given: string | undefined): ImportMapping | undefined | string {
-  const file = given ? path.resolve(io.cwd, given) : consultation.replace(/\.consultation\.ya?ml$/i, '.import.json');
+  const file = given ? path.resolve(io.cwd, given) : `${amoFileStem(consultation)}.import.json`;
   if (!given && !fs.existsSync(file)) return undefined;
   const read = readRegularFile(file, 1_000_000);
   if (!('text' in read)) return `${path.relative(io.cwd, file)}: ${readFailureMessage(read.error)}`;
@@ -57,7 +58,7 @@ export async function runImport(args: string[], io: CliIO): Promise<number> {
     io.err(`amo: ${(err as Error).message}\n\nUsage:\n${IMPORT_USAGE}`);
     return 2;
   }
-  if (positionals.length !== 2 || !/\.consultation\.ya?ml$/i.test(positionals[1])) {
+  if (positionals.length !== 2 || kindOfFileName(positionals[1]) !== 'consultation') {
     io.err(`amo import : indiquez le tableur puis la consultation (*.consultation.yaml) / give the spreadsheet then the consultation.\n\nUsage:\n${IMPORT_USAGE}`);
     return 2;
   }

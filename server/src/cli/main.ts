@@ -7,9 +7,9 @@ import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
 import { IMPORT_USAGE, runImport } from './import';
 import { RENDER_USAGE, renderHelp, runRender } from './render';
+import { AMO_VERSION } from '../version';
 
-declare const AMO_VERSION: string | undefined;
-const VERSION = typeof AMO_VERSION === 'string' ? AMO_VERSION : '0.0.0-dev';
+const VERSION = AMO_VERSION;
 
 const USAGE = `Usage:
   amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]

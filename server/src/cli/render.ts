@@ -9,6 +9,7 @@ import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
 import { isXlsxDeliverable, renderXlsx, XLSX_DELIVERABLES } from '../office';
 import type { CliIO } from './main';
+import { amoFileStem, kindOfFileName } from '../language-service/fileNames';
 
 /** `amo render --help`: the usage, then the deliverables by file kind. */
 export function renderHelp(): string {
@@ -28,7 +29,7 @@ type Format = (typeof FORMATS)[number];
 
 /** `ecole.programme.yaml` → `ecole`: the stem of default output names (`ecole-risques.html`). */
 function stem(file: string): string {
-  return path.basename(file).replace(/\.(programme|consultation)\.ya?ml$/i, '');
+  return amoFileStem(path.basename(file));
 }
 
 /** Consultations next to a programme (same folder), for the planning's legal milestones. */
@@ -36,7 +37,7 @@ function siblingConsultations(file: string): TextDocumentLike[] {
   const dir = path.dirname(file);
   let names: string[];
   try {
-    names = fs.readdirSync(dir).filter((n) => /\.consultation\.ya?ml$/i.test(n)).sort();
+    names = fs.readdirSync(dir).filter((n) => kindOfFileName(n) === 'consultation').sort();
   } catch {
     return [];
   }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { kindOfFileName } from './fileNames';
 
 export type Locale = 'fr' | 'en';
 export type DocKind = 'programme' | 'consultation';
@@ -60,10 +61,7 @@ export interface WorkspaceProvider {
 }
 
 export function docKindOf(uri: string): DocKind | undefined {
-  const lower = uri.toLowerCase();
-  if (/\.programme\.ya?ml$/.test(lower)) return 'programme';
-  if (/\.consultation\.ya?ml$/.test(lower)) return 'consultation';
-  return undefined;
+  return kindOfFileName(uri);
 }
 
 export function pick(msg: Msg, locale: Locale): string {

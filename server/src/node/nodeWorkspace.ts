@@ -3,6 +3,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { CONFIG_FILE, parseConfig, type AmoConfig } from '../language-service';
 import { readRegularFile } from './safeRead';
+import { AMO_FILE_NAME } from '../language-service/fileNames';
 
 /** Configuration files larger than this are refused (a real one is a few hundred bytes). */
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -62,7 +63,6 @@ export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-const AMO_FILE = /\.(programme|consultation)\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'dist']);
 /** A workspace with more AMO files than this is cut short (a guard against scanning a whole disk). */
 const MAX_AMO_FILES = 20000;
@@ -85,7 +85,7 @@ export function listAmoFiles(folderUris: string[]): string[] {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(e.name)) stack.push(path.join(dir, e.name));
-      } else if (e.isFile() && AMO_FILE.test(e.name)) out.push(fileUri(path.join(dir, e.name)));
+      } else if (e.isFile() && AMO_FILE_NAME.test(e.name)) out.push(fileUri(path.join(dir, e.name)));
     }
   }
   return out;
