@@ -6,6 +6,7 @@ import * as assert from 'assert';
 import { createLanguageService, type LanguageService } from '../../server/src/language-service';
 import { MAX_DIAGNOSTICS } from '../../server/src/language-service/diagnostics';
 import { locate, nodeAt, pairAt, parseText } from '../../server/src/language-service/parse';
+import { configuredDelay, MAX_CONFIGURED_DELAY_MS } from '../../server/src/validationDelay';
 import { TEST_TODAY } from '../helpers/service';
 
 const PROG = 'file:///virtual/reliability.programme.yaml';
@@ -74,6 +75,19 @@ describe('reliability (issue #18)', function () {
       assert.strictEqual(at(['zz', 'x']), undefined);
       assert.strictEqual(String((pairAt(doc, ['a', 0, 'x'])?.key as { value: unknown }).value), 'x');
       assert.strictEqual(pairAt(doc, ['a', 5, 'x']), undefined);
+    });
+  });
+
+  describe('amo.validation.delay clamped whatever its source', () => {
+    it('2e9, Infinity, negatives, NaN and non-numbers', () => {
+      assert.strictEqual(MAX_CONFIGURED_DELAY_MS, 2000);
+      assert.strictEqual(configuredDelay(2e9, 50), 2000);
+      assert.strictEqual(configuredDelay(Infinity, 50), 2000);
+      assert.strictEqual(configuredDelay(-5, 50), 0);
+      assert.strictEqual(configuredDelay(NaN, 50), 50);
+      assert.strictEqual(configuredDelay('2e9', 50), 50);
+      assert.strictEqual(configuredDelay(undefined, 50), 50);
+      assert.strictEqual(configuredDelay(300, 50), 300);
     });
   });
 });
