@@ -15,7 +15,7 @@ import { FEATURES } from './features';
 import type { FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
-import { ValidationTimes } from './validationDelay';
+import { configuredDelay, ValidationTimes } from './validationDelay';
 import { WorkspaceValidator } from './workspaceValidation';
 import { AMO_VERSION } from './version';
 import { AMO_FILE_GLOBS } from './language-service/fileNames';
@@ -222,7 +222,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   async function scheduleWithSettings(uri: string, immediate: boolean): Promise<void> {
     const s = await settingsFor(uri);
-    const configured = typeof s.validation?.delay === 'number' && s.validation.delay >= 0 ? s.validation.delay : DEFAULT_DELAY_MS;
+    const configured = configuredDelay(s.validation?.delay, DEFAULT_DELAY_MS);
     // After an edit: the configured delay at most, less when this document validates fast (validationDelay.ts).
     if (immediate) schedule(uri, 0);
     else schedule(uri, validationTimes.delay(uri, configured), true);

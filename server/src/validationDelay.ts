@@ -27,6 +27,15 @@ export interface DelayPolicy {
   window: number;
 }
 
+/** Bounds of `amo.validation.delay`, whatever its source (a workspace setting of 2e9 deferred validation for weeks). */
+export const MAX_CONFIGURED_DELAY_MS = 2000;
+
+/** The configured delay as used: a number clamped to 0–MAX_CONFIGURED_DELAY_MS, else `fallback`. */
+export function configuredDelay(value: unknown, fallback: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) return fallback;
+  return Math.min(MAX_CONFIGURED_DELAY_MS, Math.max(0, value));
+}
+
 export const DEFAULT_POLICY: DelayPolicy = { floorMs: 20, ratio: 1, window: 15 };
 
 /** The delay before the next validation of a document, from its recent validation times (oldest first). */

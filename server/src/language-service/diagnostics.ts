@@ -122,20 +122,38 @@ function override(config: AmoConfig | undefined, code: string): Severity | 'off'
 
 const DIRECTIVE = /#\s*amo-disable-(next-)?line\b([^#\n]*)/;
 
-/** Codes silenced on a line by `# amo-disable-line CODE…` on it or `# amo-disable-next-line CODE…` above it. */
-function suppressed(parsed: ParsedDocument, line: number, code: string): boolean {
-  const check = (text: string, next: boolean): boolean => {
-    const m = DIRECTIVE.exec(text);
-    if (!m || Boolean(m[1]) !== next) return false;
-    const codes = m[2].split(/[\s,]+/).filter(Boolean);
-    return codes.length === 0 || codes.includes(code);
+/** At most this many diagnostics per file; the rest is summed up in one note (docs/robustness.md). */
+export const MAX_DIAGNOSTICS = 1000;
+
+interface Directive {
+  next: boolean;
+  /** Codes named; empty: every code. */
+  codes: string[];
+}
+
+/**
+ * Codes silenced on a line by `# amo-disable-line CODE…` on it or `# amo-disable-next-line CODE…` above it.
+ * Each line's directive is read once per call of toDiagnostics (the regular expression used to run over
+ * the line for every diagnostic: 25,000 findings, 25,000 scans).
+ */
+function suppressor(parsed: ParsedDocument): (line: number, code: string) => boolean {
+  const directives = new Map<number, Directive | undefined>();
+  const directiveOf = (line: number): Directive | undefined => {
+    if (directives.has(line)) return directives.get(line);
+    const m = DIRECTIVE.exec(parsed.lines.lineText(line));
+    const d = m ? { next: Boolean(m[1]), codes: m[2].split(/[\s,]+/).filter(Boolean) } : undefined;
+    directives.set(line, d);
+    return d;
   };
-  return check(parsed.lines.lineText(line), false) || (line > 0 && check(parsed.lines.lineText(line - 1), true));
+  const check = (d: Directive | undefined, next: boolean, code: string): boolean =>
+    d !== undefined && d.next === next && (d.codes.length === 0 || d.codes.includes(code));
+  return (line, code) => check(directiveOf(line), false, code) || (line > 0 && check(directiveOf(line - 1), true, code));
 }
 
 export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], locale: Locale, config?: AmoConfig): AmoDiagnostic[] {
   const seen = new Set<string>();
   const out: AmoDiagnostic[] = [];
+  const suppressed = suppressor(parsed);
   for (const f of findings) {
     const o = override(config, f.code);
     if (o === 'off') continue;
@@ -143,7 +161,7 @@ export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], local
     const key = `${f.code}@${f.start}-${f.end}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (suppressed(parsed, range.start.line, f.code)) continue;
+    if (suppressed(range.start.line, f.code)) continue;
     const d: AmoDiagnostic = {
       range,
       severity: SEVERITY[o ?? f.severity],
@@ -156,6 +174,27 @@ export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], local
     out.push(d);
   }
   out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return out;
+  return capped(out, locale);
 }
 
+/**
+ * The first MAX_DIAGNOSTICS diagnostics in document order, then one information note at the last one kept
+ * saying how many follow: 480,000 diagnostics (129 MB on the wire) help no one, the first ones do.
+ */
+function capped(all: AmoDiagnostic[], locale: Locale): AmoDiagnostic[] {
+  if (all.length <= MAX_DIAGNOSTICS) return all;
+  const kept = all.slice(0, MAX_DIAGNOSTICS);
+  const more = all.length - MAX_DIAGNOSTICS;
+  const last = kept[kept.length - 1];
+  kept.push({
+    range: last.range,
+    severity: DiagnosticSeverity.Information,
+    code: 'YAML-003',
+    source: 'amo',
+    message: pick({
+      fr: `… et ${more} autres diagnostics dans ce fichier (au plus ${MAX_DIAGNOSTICS} sont affichés) : corrigez les premiers d’abord.`,
+      en: `… and ${more} more diagnostics in this file (at most ${MAX_DIAGNOSTICS} are shown): fix the first ones first.`,
+    }, locale),
+  });
+  return kept;
+}

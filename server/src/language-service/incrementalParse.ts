@@ -133,11 +133,13 @@ function cut(text: string): Cut[] {
     if (at > starts[starts.length - 1]) starts.push(at);
   }
   const cuts: Cut[] = [];
+  // The last key line before each piece's end, found by one pointer moving forward (a search from the end
+  // for every piece was quadratic: 785 ms for 25,000 top-level keys).
+  let k = -1;
   for (let p = 0; p < starts.length; p++) {
     const [start, end] = [starts[p], starts[p + 1] ?? text.length];
     // The last key line of the piece: its pair may be a block sequence worth splitting.
-    let k = keyLines.length - 1;
-    while (k >= 0 && lines[keyLines[k]] >= end) k--;
+    while (k + 1 < keyLines.length && lines[keyLines[k + 1]] < end) k++;
     const seq = k >= 0 && lines[keyLines[k]] >= start ? sequenceItems(text, lines, keyLines[k], end) : undefined;
     if (!seq) {
       cuts.push(cutOf('pairs', undefined, undefined, start, end));

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
 import { checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, parseBounded, sizeNotice, unparsed } from './limits';
 import { normalise, rawPath, type Spelling } from './model/normalise';
@@ -163,11 +163,45 @@ function yamlMessage(code: string, message: string): Msg {
   return { fr: `${fr[code] ?? 'Erreur de syntaxe YAML.'} (${first})`, en };
 }
 
+/**
+ * Per YAML map, its pairs by key (the first of duplicates, as yaml's own lookup): locating a schema error
+ * used to scan the map's items (doc.getIn, items.find), quadratic with 25,000 unknown keys (15–44 s).
+ * Built on first lookup; a parse makes new nodes, so an index never outlives its document.
+ */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: string | number): Pair | undefined {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p)) continue;
+      const k = isScalar(p.key) ? String(p.key.value) : p.key === null || typeof p.key !== 'object' ? String(p.key) : undefined;
+      if (k !== undefined && !index.has(k)) index.set(k, p);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(key));
+}
+
+/** The child of a collection at one path segment (a map key or a sequence index). */
+function childAt(node: unknown, key: string | number): unknown {
+  if (isMap(node)) return pairOf(node, key)?.value ?? undefined;
+  if (isSeq(node)) {
+    const i = typeof key === 'number' ? key : /^\d+$/.test(key) ? Number(key) : -1;
+    return i >= 0 && i < node.items.length ? node.items[i] : undefined;
+  }
+  return undefined;
+}
+
 /** The node at `path`, or undefined. */
 export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
   path = written(doc, path);
-  if (path.length === 0) return (doc.contents ?? undefined) as Node | undefined;
-  const n = doc.getIn(path as unknown[], true);
+  let n: unknown = doc.contents ?? undefined;
+  for (const key of path) {
+    n = childAt(n, key);
+    if (n === undefined) return undefined;
+  }
   return n && typeof n === 'object' ? (n as Node) : undefined;
 }
 
@@ -175,10 +209,11 @@ export function nodeAt(doc: Document.Parsed, path: Path): Node | undefined {
 export function pairAt(doc: Document.Parsed, path: Path): Pair | undefined {
   path = written(doc, path);
   if (path.length === 0) return undefined;
-  const parent = nodeAt(doc, path.slice(0, -1));
+  let parent: unknown = doc.contents ?? undefined;
+  for (let i = 0; i < path.length - 1 && parent !== undefined; i++) parent = childAt(parent, path[i]);
   if (!isMap(parent)) return undefined;
-  const last = path[path.length - 1];
-  return parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(last));
+  const pair = pairOf(parent, path[path.length - 1]);
+  return pair && isScalar(pair.key) ? pair : undefined;
 }
 
 export type Target = 'key' | 'value';
