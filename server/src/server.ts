@@ -7,6 +7,7 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type FileEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type AmoDiagnostic, type Locale, type TextDocumentLike } from './language-service';
@@ -29,6 +30,14 @@ export interface ServerRuntime {
    * undefined when a newer text replaced the job. Absent: validated on the main thread (limits.ts).
    */
   validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig }): Promise<AmoDiagnostic[] | undefined>;
+  /**
+   * Called once the client is initialized, for a host that reads files through the client (the browser
+   * server, browser/main.ts): when it has (re)read files, `refresh` lists the workspace's files again
+   * and validates the open documents again.
+   */
+  attach?(refresh: () => void): void;
+  /** `workspace/didChangeWatchedFiles`, before the server handles it (a host that keeps files in memory). */
+  onFileEvents?(changes: FileEvent[]): void;
 }
 
 interface AmoSettings {
@@ -54,6 +63,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let hasConfigurationCapability = false;
   let hasWatchCapability = false;
   let workspaceRoot: string | undefined;
+  let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
   let globalSettings: AmoSettings = {};
   const settingsCache = new Map<string, Promise<AmoSettings>>();
@@ -77,7 +87,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
-    known.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []));
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
+    known.setFolders(workspaceFolders);
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
     return {
       capabilities,
@@ -92,6 +103,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         watchers: [{ globPattern: '**/*.programme.{yaml,yml}' }, { globPattern: '**/*.consultation.{yaml,yml}' }, { globPattern: '**/amo.config.json' }],
       });
     }
+    runtime.attach?.(() => {
+      known.setFolders(workspaceFolders);
+      revalidateAll();
+    });
   });
 
   function settingsFor(uri: string): Promise<AmoSettings> {
@@ -216,6 +231,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeWatchedFiles((change) => {
+    runtime.onFileEvents?.(change.changes);
     known.onFileEvents(change.changes);
     for (const ev of change.changes) {
       if (ev.uri.endsWith('amo.config.json')) {

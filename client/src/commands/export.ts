@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { findChromium, htmlToPdf } from '../../../server/src/node/pdf';
 import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
-import type { AmoClient } from '../client';
+import type { AmoClient } from '../common';
 import { isAmoDocument } from '../preview/previewManager';
 
 export type ExportFormat = 'html' | 'docx' | 'pdf';
@@ -14,9 +13,19 @@ export function defaultExportName(sourcePath: string, deliverable: string, forma
   return `${base.replace(/\.(programme|consultation)\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')}-${deliverable}.${EXT[format]}`;
 }
 
-/** `amo.export.chromiumPath` (machine setting: a workspace cannot choose what is executed). */
-export function chromiumPath(): string | undefined {
-  return findChromium(vscode.workspace.getConfiguration('amo.export').get<string>('chromiumPath') || undefined);
+/** PDF export, on the desktop only (commands/pdfNode.ts): a local Chromium prints the HTML file. */
+export interface PdfExporter {
+  /** The Chromium to print with, if one is found. */
+  find(): string | undefined;
+  print(html: string, chromium: string): Promise<Uint8Array>;
+}
+
+/** A base64 string as bytes, without Node's Buffer (the web extension host has none). */
+export function base64Bytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 async function render(client: AmoClient, uri: string, deliverable: DeliverableId | undefined, format: RenderFormat): Promise<RenderResult> {
@@ -29,7 +38,7 @@ async function render(client: AmoClient, uri: string, deliverable: DeliverableId
  * "AMO : Exporter…": picks a deliverable and a format (HTML, DOCX, PDF through a local Chromium),
  * asks where to save (the save dialog confirms before replacing a file) and writes it.
  */
-export async function exportDeliverable(client: AmoClient, target?: unknown, activePreviewUri?: string): Promise<vscode.Uri | undefined> {
+export async function exportDeliverable(client: AmoClient, target?: unknown, activePreviewUri?: string, pdf?: PdfExporter): Promise<vscode.Uri | undefined> {
   const uri = target instanceof vscode.Uri ? target : activePreviewUri ? vscode.Uri.parse(activePreviewUri) : vscode.window.activeTextEditor?.document.uri;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
   if (!isAmoDocument(doc)) {
@@ -46,14 +55,24 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     { title: vscode.l10n.t('AMO: Export — deliverable'), placeHolder: vscode.l10n.t('Which deliverable?') },
   );
   if (!picked) return undefined;
-  const chromium = chromiumPath();
+  const chromium = pdf?.find();
   const formats: (vscode.QuickPickItem & { id: ExportFormat })[] = [
     { id: 'html', label: 'HTML', description: vscode.l10n.t('one self-contained file, without script') },
     { id: 'docx', label: 'DOCX', description: vscode.l10n.t('Word document with headings, tables and a table of contents') },
-    { id: 'pdf', label: 'PDF', description: chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)') },
+    {
+      id: 'pdf',
+      label: 'PDF',
+      description: !pdf ? vscode.l10n.t('needs the VS Code desktop app') : chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)'),
+    },
   ];
   const format = await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
   if (!format) return undefined;
+  if (format.id === 'pdf' && !pdf) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('PDF export needs the VS Code desktop app (it prints with a local Chromium). In the browser, export to HTML and print it to PDF from the browser, or export to DOCX.'),
+    );
+    return undefined;
+  }
   if (format.id === 'pdf' && !chromium) {
     const settings = vscode.l10n.t('Open Settings');
     const choice = await vscode.window.showErrorMessage(
@@ -72,9 +91,9 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     const bytes = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('AMO: exporting {0}…', picked.label) }, async () => {
       const r = await render(client, doc.uri.toString(), picked.id, format.id === 'docx' ? 'docx' : 'html-document');
       if (r.error) throw new Error(r.error);
-      if (format.id === 'docx') return Buffer.from(r.data ?? '', 'base64');
-      if (format.id === 'pdf') return htmlToPdf(r.html, chromium as string);
-      return Buffer.from(r.html, 'utf8');
+      if (format.id === 'docx') return base64Bytes(r.data ?? '');
+      if (format.id === 'pdf' && pdf) return pdf.print(r.html, chromium as string);
+      return new TextEncoder().encode(r.html);
     });
     await vscode.workspace.fs.writeFile(dest, bytes);
   } catch (err) {

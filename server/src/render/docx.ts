@@ -97,8 +97,17 @@ function block(b: Block): FileChild[] {
   }
 }
 
-/** The deliverable as a .docx file (bytes). */
+/** The deliverable as a .docx file (bytes; Node only). */
 export async function renderDocx(model: DocModel): Promise<Buffer> {
+  return Packer.toBuffer(docxDocument(model));
+}
+
+/** The deliverable as a .docx file in base64 (`amo/render`): no Node Buffer, so the browser server has it too. */
+export async function renderDocxBase64(model: DocModel): Promise<string> {
+  return Packer.toBase64String(docxDocument(model));
+}
+
+function docxDocument(model: DocModel): Document {
   const headings = model.blocks.filter((b) => b.kind === 'heading') as Extract<Block, { kind: 'heading' }>[];
   const doc = new Document({
     creator: 'AMO Authoring',
@@ -124,5 +133,5 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return doc;
 }
