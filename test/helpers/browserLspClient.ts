@@ -25,7 +25,7 @@ import type { LspDriver } from './protocolCases';
 import { uriOf } from './service';
 
 /** What the page (browserServerPage) gives the test: messages from the worker, in order. */
-class PageReader extends AbstractMessageReader {
+export class PageReader extends AbstractMessageReader {
   private callback: DataCallback | undefined;
   listen(callback: DataCallback): Disposable {
     this.callback = callback;
@@ -37,7 +37,7 @@ class PageReader extends AbstractMessageReader {
 }
 
 /** Posts to the worker through the page, one message after the other. */
-class PageWriter extends AbstractMessageWriter {
+export class PageWriter extends AbstractMessageWriter {
   private queue: Promise<void> = Promise.resolve();
   constructor(private readonly page: Page) {
     super();
@@ -146,7 +146,7 @@ export class BrowserLspClient implements LspDriver {
   }
 }
 
-function listFiles(folder: string): string[] {
+export function listFiles(folder: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -160,7 +160,7 @@ function listFiles(folder: string): string[] {
 }
 
 /** As workspaceFiles.ts: only AMO documents and amo.config.json inside the folder; null otherwise. */
-function readServed(uri: string, folder: string): string | null {
+export function readServed(uri: string, folder: string): string | null {
   try {
     const url = new URL(uri);
     if (url.protocol !== 'file:' || !SERVED_FILE.test(url.pathname)) return null;
