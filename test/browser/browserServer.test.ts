@@ -47,6 +47,7 @@ describe('browser language server (dist/web/server.js) in headless Chromium', fu
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (url === `${ORIGIN}/index.html`) return route.fulfill({ contentType: 'text/html', body: browserServerPage(`${ORIGIN}/web/server.js?today=${TEST_TODAY}`) });
+      if (url === `${ORIGIN}/blob.html`) return route.fulfill({ contentType: 'text/html', body: browserServerPage(`${ORIGIN}/web/server.js?today=${TEST_TODAY}`, { viaBlob: true }) });
       if (url.startsWith(`${ORIGIN}/web/server.js?`)) return route.fulfill({ contentType: 'text/javascript', body: bundle });
       blocked.push(url);
       return route.abort();
@@ -70,7 +71,7 @@ describe('browser language server (dist/web/server.js) in headless Chromium', fu
   });
 
   /** A page with the worker, and the client relaying its messages; page errors are collected. */
-  async function browserClient(): Promise<{ client: BrowserLspClient; page: Page; errors: string[] }> {
+  async function browserClient(pageName = 'index.html'): Promise<{ client: BrowserLspClient; page: Page; errors: string[] }> {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(String(err)));
@@ -80,7 +81,7 @@ describe('browser language server (dist/web/server.js) in headless Chromium', fu
     const client = new BrowserLspClient(page, dir);
     await page.exposeFunction('__amoFromServer', (m: unknown) => client.fromServer(m as never));
     await page.exposeFunction('__amoWorkerError', (m: string) => errors.push(`worker: ${m}`));
-    await page.goto(`${ORIGIN}/index.html`);
+    await page.goto(`${ORIGIN}/${pageName}`);
     open.push({ dispose: async () => (await client.dispose(), await page.close()) });
     return { client, page, errors };
   }
@@ -115,6 +116,16 @@ describe('browser language server (dist/web/server.js) in headless Chromium', fu
     assert.strictEqual(client.workspaceRequests[0]?.method, WORKSPACE_FILES_METHOD);
     const read = client.workspaceRequests.filter((r) => r.method === WORKSPACE_READ_METHOD).flatMap((r) => r.uris ?? []);
     assert.ok(read.includes(ws.prog), JSON.stringify(client.workspaceRequests));
+    assert.deepStrictEqual(errors, []);
+  });
+
+  it('starts as VS Code starts an extension’s worker (a blob: worker that imports the bundle)', async () => {
+    const { client, errors } = await browserClient('blob.html');
+    const { capabilities } = await init(client);
+    assert.ok(capabilities.completionProvider && capabilities.renameProvider && capabilities.codeActionProvider, JSON.stringify(capabilities));
+    await client.open(ws.bad, fs.readFileSync(path.join(dir, 'bad.consultation.yaml'), 'utf8'), 1);
+    const diags = await client.diagnostics(ws.bad, (p) => p.diagnostics.some((d) => d.code === 'REF-001'));
+    assert.ok(!diags.some((d) => d.code === 'REF-003'), JSON.stringify(diags.map((d) => d.code)));
     assert.deepStrictEqual(errors, []);
   });
 });

@@ -172,10 +172,18 @@ export function readServed(uri: string, folder: string): string | null {
   }
 }
 
-/** The page that hosts the worker: `?today=` pins the date as AMO_TODAY does for the Node server. */
-export function browserServerPage(workerUrl: string): string {
+/**
+ * The page that hosts the worker: `?today=` pins the date as AMO_TODAY does for the Node server.
+ * `viaBlob`: started as VS Code's web extension host starts an extension's worker — a blob: worker that
+ * `importScripts` the bundle (so that it keeps the host's origin); the worker's location is then the
+ * blob's, without the query, and the date is the system's.
+ */
+export function browserServerPage(workerUrl: string, options: { viaBlob?: boolean } = {}): string {
+  const start = options.viaBlob
+    ? `new Worker(URL.createObjectURL(new Blob([${JSON.stringify(`importScripts(${JSON.stringify(workerUrl)});`)}], { type: 'application/javascript' })))`
+    : `new Worker(${JSON.stringify(workerUrl)})`;
   return `<!doctype html><html><head><meta charset="utf-8"><title>AMO browser server</title></head><body><script>
-const worker = new Worker(${JSON.stringify(workerUrl)});
+const worker = ${start};
 worker.onmessage = (e) => window.__amoFromServer(e.data);
 worker.onerror = (e) => window.__amoWorkerError(String(e.message));
 window.__amoToServer = (m) => worker.postMessage(m);
