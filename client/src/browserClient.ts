@@ -4,8 +4,27 @@ import { RenderRequest } from '../../server/src/protocol';
 import { AmoClient, type ClientHost, type LanguageClientLibrary } from './common';
 import { registerWorkspaceFiles } from './workspaceFiles';
 
-/** A dedicated worker (the project compiles without the DOM library: the constructor is typed here). */
-declare const Worker: new (url: string) => ConstructorParameters<typeof LanguageClient>[3];
+/** A dedicated worker (the project compiles without the DOM library: what is used, typed here). */
+type ServerWorker = ConstructorParameters<typeof LanguageClient>[3] & { terminate(): void };
+declare const Worker: new (url: string) => ServerWorker;
+
+/** vscode-languageclient/browser leaves the worker running after the client stops: it is ended here. */
+class WorkerLanguageClient extends LanguageClient {
+  constructor(
+    options: ConstructorParameters<typeof LanguageClient>[2],
+    private readonly serverWorker: ServerWorker,
+  ) {
+    super('amo', 'AMO Authoring', options, serverWorker);
+  }
+
+  override async dispose(timeout?: number): Promise<void> {
+    try {
+      await super.dispose(timeout);
+    } finally {
+      this.serverWorker.terminate();
+    }
+  }
+}
 
 const library: LanguageClientLibrary = { State, RevealOutputChannelOn, RenderRequest };
 
@@ -19,7 +38,7 @@ export function browserClientHost(context: vscode.ExtensionContext): ClientHost 
     attempts: 1,
     createClient: (options) => {
       const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
-      return new LanguageClient('amo', 'AMO Authoring', options, worker);
+      return new WorkerLanguageClient(options, worker);
     },
     prepare: (client) => registerWorkspaceFiles(client),
   };
