@@ -1,7 +1,9 @@
-// Bundles the extension client, the language server and the CLI (node, cjs), and the preview script (browser, iife).
+// Bundles the extension client, the language server and the CLI (node, cjs), the preview script (browser, iife)
+// and the web extension (dist/web/: client and language server for the browser).
 // Usage: node esbuild.mjs [--watch] [--production] [--outdir DIR] (default dist/; the bench builds the
 // production bundles into bench/.work/dist-min to measure what the VSIX ships)
 import * as esbuild from 'esbuild';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -46,6 +48,26 @@ const lazyLanguageClient = {
   },
 };
 
+/** The web bundles must not reach Node: an import of a built-in is an error rather than a silent stub. */
+const nodeBuiltinsRefused = {
+  name: 'node-builtins-refused',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(fs|path|os|child_process|crypto|url|worker_threads|net|stream|util|zlib|buffer)$/ }, (args) => ({
+      errors: [{ text: `${args.path} (a Node built-in) imported by ${args.importer}: not available in the browser bundles` }],
+    }));
+  },
+};
+
+/** A browser stand-in for a Node module the shared client code imports (client/src/web/). */
+const webShims = (shims) => ({
+  name: 'web-shims',
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => (shims[args.path] ? { path: path.resolve(shims[args.path]) } : undefined));
+  },
+});
+
+const web = { platform: 'browser', target: 'es2022', plugins: [...common.plugins, nodeBuiltinsRefused] };
+
 const builds = [
   { entryPoints: { client: 'client/src/extension.ts' }, external: ['vscode'], plugins: [...common.plugins, lazyLanguageClient] },
   // vscode-languageclient and the protocol: required by client.js at the first start of the server.
@@ -56,6 +78,11 @@ const builds = [
   { entryPoints: { cli: 'server/src/cli/main.ts' } },
   // The preview's script runs inside the webview: browser platform, one IIFE, no Node built-ins.
   { entryPoints: { preview: 'client/webview/preview.ts' }, platform: 'browser', format: 'iife', target: 'es2022' },
+  // The web extension (vscode.dev, github.dev; package.json "browser"): the client for the web extension
+  // host (CommonJS, `vscode` external) and the language server as a web worker (one IIFE). Browser
+  // platform: a Node built-in imported on these paths fails the build (nodeBuiltinsRefused).
+  { entryPoints: { 'web/client': 'client/src/browserExtension.ts' }, ...web, format: 'cjs', external: ['vscode'], plugins: [...common.plugins, webShims({ 'node:os': 'client/src/web/os.ts' }), nodeBuiltinsRefused] },
+  { entryPoints: { 'web/server': 'server/src/browser/main.ts' }, ...web, format: 'iife' },
 ];
 
 const contexts = await Promise.all(

@@ -41,15 +41,15 @@ export default tseslint.config(
   { files: ['server/src/language-service/**/*.ts'], rules: { 'no-restricted-imports': ['error', withRenderBan(pureLayer('server/src/language-service'))] } },
   { files: ['server/src/render/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayer('server/src/render')] } },
   {
-    // The client talks to the server over LSP. It may import only the shared contracts (protocol.ts, officeProtocol.ts) and the
+    // The client talks to the server over LSP. It may import only the shared contracts (protocol.ts, officeProtocol.ts, workspaceProtocol.ts) and the
     // leaf modules it runs itself: the server process options it spawns with, PDF printing (a command of the
     // extension host), the preview's CSS and HTML escaping (the webview shell), the minimal edit of an import. Nothing else from server/src.
     files: ['client/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [{
-          regex: '(^|/)server/src/(?!(protocol|officeProtocol|office/minimalEdit|node/processOptions|node/pdf|render/css|render/html)$)',
-          message: 'client/ may import from server/src only protocol.ts, officeProtocol.ts, office/minimalEdit, node/processOptions, node/pdf, render/css and render/html; everything else goes through an LSP request (docs/architecture.md, Invariants).',
+          regex: '(^|/)server/src/(?!(protocol|officeProtocol|workspaceProtocol|office/minimalEdit|node/processOptions|node/pdf|render/css|render/html)$)',
+          message: 'client/ may import from server/src only protocol.ts, officeProtocol.ts, workspaceProtocol.ts, office/minimalEdit, node/processOptions, node/pdf, render/css and render/html; everything else goes through an LSP request (docs/architecture.md, Invariants).',
         }],
       }],
     },

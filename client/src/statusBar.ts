@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AMO_LANGUAGES, type ServerStatus } from './client';
+import { AMO_LANGUAGES, type ServerStatus } from './common';
 
 /** What the status bar item shows. */
 export interface StatusView {

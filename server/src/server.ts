@@ -7,12 +7,13 @@ import {
   type ClientCapabilities,
   type InitializeParams,
   type InitializeResult,
+  type FileEvent,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type AmoDiagnostic, type Locale, type TextDocumentLike } from './language-service';
 import { MAX_VALIDATED_LENGTH } from './language-service/limits';
 import { FEATURES } from './features';
-import type { FeatureContext } from './features/types';
+import type { Feature, FeatureContext } from './features/types';
 import { ValidationStatusNotification } from './protocol';
 import { createKnownDocuments } from './knownDocuments';
 import { configuredDelay, ValidationTimes } from './validationDelay';
@@ -32,6 +33,16 @@ export interface ServerRuntime {
    * undefined when a newer text replaced the job. Absent: validated on the main thread (limits.ts).
    */
   validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig }): Promise<AmoDiagnostic[] | undefined>;
+  /**
+   * Called once the client is initialized, for a host that reads files through the client (the browser
+   * server, browser/main.ts): when it has (re)read files, `refresh` lists the workspace's files again
+   * and validates the open documents again.
+   */
+  attach?(refresh: () => void): void;
+  /** `workspace/didChangeWatchedFiles`, before the server handles it (a host that keeps files in memory). */
+  onFileEvents?(changes: FileEvent[]): void;
+  /** Features only this host can serve, after the common ones (the Node host: XLSX export and import). */
+  features?: readonly Feature[];
 }
 
 interface AmoSettings {
@@ -44,6 +55,7 @@ const DEFAULT_DELAY_MS = 50;
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
+  const features: readonly Feature[] = [...FEATURES, ...(runtime.features ?? [])];
   const known = createKnownDocuments(documents, runtime.listAmoFiles);
   const log = (m: string): void => connection.console.error(m);
   const service = createLanguageService({
@@ -57,6 +69,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let hasConfigurationCapability = false;
   let hasWatchCapability = false;
   let workspaceRoot: string | undefined;
+  let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
   let globalSettings: AmoSettings = {};
   const settingsCache = new Map<string, Promise<AmoSettings>>();
@@ -126,8 +139,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
-    known.setFolders(params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []));
-    const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...FEATURES.map((f) => f.capabilities));
+    workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
+    known.setFolders(workspaceFolders);
+    const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities));
     return {
       capabilities,
       serverInfo: { name: 'amo-language-server', version: AMO_VERSION },
@@ -142,6 +156,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       });
     }
     void applyScope();
+    runtime.attach?.(() => {
+      known.setFolders(workspaceFolders);
+      revalidateAll();
+    });
   });
 
   function settingsFor(uri: string): Promise<AmoSettings> {
@@ -275,6 +293,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   connection.onDidChangeWatchedFiles((change) => {
+    runtime.onFileEvents?.(change.changes);
     known.onFileEvents(change.changes);
     workspaceFiles.onFileEvents(change.changes);
     for (const ev of change.changes) {
@@ -298,7 +317,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     today: () => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10)),
     listDocuments: () => known.list(),
   };
-  for (const f of FEATURES) f.register(featureContext);
+  for (const f of features) f.register(featureContext);
 
   documents.listen(connection);
   connection.listen();

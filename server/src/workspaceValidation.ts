@@ -31,6 +31,25 @@ export interface WorkspaceValidationHost {
   log(message: string): void;
 }
 
+declare const MessageChannel: (new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(m: unknown): void } }) | undefined;
+
+/**
+ * A promise settled on the next turn of the event loop, after pending I/O and messages (edits and requests
+ * first): setImmediate in Node; in the browser worker, a MessageChannel message (setTimeout is clamped to
+ * 4 ms once nested, which would add seconds over a workspace).
+ */
+function nextTurn(): Promise<void> {
+  if (typeof setImmediate === 'function') return new Promise((r) => setImmediate(r));
+  if (typeof MessageChannel === 'function') {
+    return new Promise((r) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => r();
+      channel.port2.postMessage(0);
+    });
+  }
+  return new Promise((r) => setTimeout(r, 0));
+}
+
 export class WorkspaceValidator {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
@@ -43,7 +62,7 @@ export class WorkspaceValidator {
   private total = 0;
   private done = 0;
 
-  constructor(private readonly host: WorkspaceValidationHost, private readonly yieldNow: () => Promise<void> = () => new Promise((r) => setImmediate(r))) {}
+  constructor(private readonly host: WorkspaceValidationHost, private readonly yieldNow: () => Promise<void> = nextTurn) {}
 
   /** Turns background validation on (first pass over every file) or off (published problems cleared). */
   setEnabled(on: boolean): void {

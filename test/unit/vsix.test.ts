@@ -32,6 +32,7 @@ function pngSize(buf: Buffer): { width: number; height: number } {
 /** Files the manifest points to (main, icon, grammars, language configurations, walkthrough media). */
 interface Manifest {
   main?: string;
+  browser?: string;
   icon?: string;
   contributes?: {
     grammars?: { path: string }[];
@@ -42,7 +43,7 @@ interface Manifest {
 
 function manifestFiles(pkg: Manifest): string[] {
   const c = pkg.contributes ?? {};
-  const files: (string | undefined)[] = [pkg.main, pkg.icon, ...(c.grammars ?? []).map((g) => g.path), ...(c.languages ?? []).map((l) => l.configuration)];
+  const files: (string | undefined)[] = [pkg.main, pkg.browser, pkg.icon, ...(c.grammars ?? []).map((g) => g.path), ...(c.languages ?? []).map((l) => l.configuration)];
   for (const w of c.walkthroughs ?? []) {
     for (const s of w.steps ?? []) files.push(s.media?.markdown, s.media?.image, s.media?.svg);
   }
@@ -79,6 +80,8 @@ describe('VSIX package', function () {
       'dist/languageClient.js',
       'dist/server.js',
       'dist/preview.js',
+      'dist/web/client.js',
+      'dist/web/server.js',
       'schemas/programme.schema.json',
       'schemas/consultation.schema.json',
       'syntaxes/amo-programme.tmLanguage.json',

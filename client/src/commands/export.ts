@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { findChromium, htmlToPdf, withPdfInfo } from '../../../server/src/node/pdf';
 import type { XlsxDeliverable, XlsxResult } from '../../../server/src/officeProtocol';
 import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
-import type { AmoClient } from '../client';
+import type { AmoClient } from '../common';
 import { isAmoDocument } from '../preview/previewManager';
 
 export type ExportFormat = 'html' | 'docx' | 'pdf' | 'xlsx';
@@ -12,13 +11,13 @@ const EXT: Record<ExportFormat, string> = { html: 'html', docx: 'docx', pdf: 'pd
 /** Deliverables that also exist as a workbook (server/src/office); `grille` exists only as one. */
 const XLSX_OF: readonly string[] = ['rao', 'risques', 'planning', 'grille'];
 
-async function renderXlsx(client: AmoClient, uri: string, deliverable: XlsxDeliverable): Promise<Buffer> {
+async function renderXlsx(client: AmoClient, uri: string, deliverable: XlsxDeliverable): Promise<Uint8Array> {
   const lc = client.languageClient;
   if (!lc || client.status !== 'running') throw new Error(vscode.l10n.t('The AMO language server is not running.'));
   // By method name: the protocol library is loaded with the language client (server/src/officeProtocol.ts XLSX_METHOD).
   const r = await lc.sendRequest<XlsxResult>('amo/xlsx', { uri, deliverable });
   if (!r.data) throw new Error(r.error ?? 'XLSX');
-  return Buffer.from(r.data, 'base64');
+  return base64Bytes(r.data);
 }
 
 /** `ecole.programme.yaml` + `risques` + `pdf` → `ecole-risques.pdf`, next to the source file. */
@@ -27,9 +26,20 @@ export function defaultExportName(sourcePath: string, deliverable: string, forma
   return `${base.replace(/\.(programme|consultation)\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')}-${deliverable}.${EXT[format]}`;
 }
 
-/** `amo.export.chromiumPath` (machine setting: a workspace cannot choose what is executed). */
-export function chromiumPath(): string | undefined {
-  return findChromium(vscode.workspace.getConfiguration('amo.export').get<string>('chromiumPath') || undefined);
+/** PDF export, on the desktop only (commands/pdfNode.ts): a local Chromium prints the HTML file. */
+export interface PdfExporter {
+  /** The Chromium to print with, if one is found. */
+  find(): string | undefined;
+  /** The PDF of a self-contained HTML file, with its document information (title, author). */
+  print(html: string, chromium: string, info: { title?: string; author?: string }): Promise<Uint8Array>;
+}
+
+/** A base64 string as bytes, without Node's Buffer (the web extension host has none). */
+export function base64Bytes(data: string): Uint8Array {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 async function render(client: AmoClient, uri: string, deliverable: DeliverableId | undefined, format: RenderFormat): Promise<RenderResult> {
@@ -42,7 +52,7 @@ async function render(client: AmoClient, uri: string, deliverable: DeliverableId
  * "AMO : Exporter…": picks a deliverable and a format (HTML, DOCX, PDF through a local Chromium),
  * asks where to save (the save dialog confirms before replacing a file) and writes it.
  */
-export async function exportDeliverable(client: AmoClient, target?: unknown, activePreviewUri?: string): Promise<vscode.Uri | undefined> {
+export async function exportDeliverable(client: AmoClient, target?: unknown, activePreviewUri?: string, pdf?: PdfExporter): Promise<vscode.Uri | undefined> {
   const uri = target instanceof vscode.Uri ? target : activePreviewUri ? vscode.Uri.parse(activePreviewUri) : vscode.window.activeTextEditor?.document.uri;
   const doc = uri ? await vscode.workspace.openTextDocument(uri) : undefined;
   if (!isAmoDocument(doc)) {
@@ -55,22 +65,32 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     return undefined;
   }
   const items: { label: string; description: string; id: DeliverableId | 'grille' }[] = probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id }));
-  if (doc.languageId === 'amo-consultation') items.push({ label: vscode.l10n.t('Analysis grid for the technical committee (XLSX)'), description: 'grille', id: 'grille' });
+  if (doc.languageId === 'amo-consultation' && client.hasOffice) items.push({ label: vscode.l10n.t('Analysis grid for the technical committee (XLSX)'), description: 'grille', id: 'grille' });
   const picked = await vscode.window.showQuickPick(
     items,
     { title: vscode.l10n.t('AMO: Export — deliverable'), placeHolder: vscode.l10n.t('Which deliverable?') },
   );
   if (!picked) return undefined;
-  const chromium = chromiumPath();
+  const chromium = pdf?.find();
   const xlsx: vscode.QuickPickItem & { id: ExportFormat } = { id: 'xlsx', label: 'XLSX', description: vscode.l10n.t('Excel workbook with live formulas') };
   const formats: (vscode.QuickPickItem & { id: ExportFormat })[] = [
     { id: 'html', label: 'HTML', description: vscode.l10n.t('one self-contained file, without script') },
     { id: 'docx', label: 'DOCX', description: vscode.l10n.t('Word document with headings, tables and a table of contents') },
-    { id: 'pdf', label: 'PDF', description: chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)') },
-    ...(XLSX_OF.includes(picked.id) ? [xlsx] : []),
+    {
+      id: 'pdf',
+      label: 'PDF',
+      description: !pdf ? vscode.l10n.t('needs the VS Code desktop app') : chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)'),
+    },
+    ...(XLSX_OF.includes(picked.id) && client.hasOffice ? [xlsx] : []),
   ];
   const format = picked.id === 'grille' ? xlsx : await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
   if (!format) return undefined;
+  if (format.id === 'pdf' && !pdf) {
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t('PDF export needs the VS Code desktop app (it prints with a local Chromium). In the browser, export to HTML and print it to PDF from the browser, or export to DOCX.'),
+    );
+    return undefined;
+  }
   if (format.id === 'pdf' && !chromium) {
     const settings = vscode.l10n.t('Open Settings');
     const choice = await vscode.window.showErrorMessage(
@@ -90,9 +110,9 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
       if (format.id === 'xlsx') return renderXlsx(client, doc.uri.toString(), picked.id as XlsxDeliverable);
       const r = await render(client, doc.uri.toString(), picked.id as DeliverableId, format.id === 'docx' ? 'docx' : 'html-document');
       if (r.error) throw new Error(r.error);
-      if (format.id === 'docx') return Buffer.from(r.data ?? '', 'base64');
-      if (format.id === 'pdf') return withPdfInfo(await htmlToPdf(r.html, chromium as string), { title: r.title, author: r.author });
-      return Buffer.from(r.html, 'utf8');
+      if (format.id === 'docx') return base64Bytes(r.data ?? '');
+      if (format.id === 'pdf' && pdf) return pdf.print(r.html, chromium as string, { title: r.title, author: r.author });
+      return new TextEncoder().encode(r.html);
     });
     await vscode.workspace.fs.writeFile(dest, bytes);
   } catch (err) {

@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import type { ImportOffersResult } from '../../../server/src/officeProtocol';
 import { minimalEdit } from '../../../server/src/office/minimalEdit';
-import type { AmoClient } from '../client';
+import type { AmoClient } from '../common';
+
+/** Bytes as base64 without Node's Buffer (the web extension host has none). */
+function bytesBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
 
 /** Files larger than this are not sent to the server (server/src/office/sheetRead.ts LIMITS.fileBytes). */
 const MAX_BYTES = 10_000_000;
@@ -23,6 +30,10 @@ export async function importOffers(client: AmoClient, target?: unknown): Promise
     void vscode.window.showErrorMessage(vscode.l10n.t('The AMO language server is not running.'));
     return false;
   }
+  if (!client.hasOffice) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('Importing offers from a spreadsheet needs the VS Code desktop app.'));
+    return false;
+  }
   const files = await vscode.window.showOpenDialog({ canSelectMany: false, defaultUri: vscode.Uri.joinPath(doc.uri, '..'), filters: { [vscode.l10n.t('Spreadsheets')]: ['xlsx', 'csv'] }, openLabel: vscode.l10n.t('Import') });
   const file = files?.[0];
   if (!file) return false;
@@ -35,11 +46,11 @@ export async function importOffers(client: AmoClient, target?: unknown): Promise
   let mapping: unknown;
   const mappingUri = doc.uri.with({ path: doc.uri.path.replace(/\.consultation\.ya?ml$/i, '.import.json') });
   try {
-    mapping = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(mappingUri)).toString('utf8'));
+    mapping = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(mappingUri)));
   } catch (err) {
     if (!(err instanceof vscode.FileSystemError)) return fail(vscode.l10n.t('The column mapping {0} is not valid JSON.', mappingUri.path.split('/').pop() ?? ''));
   }
-  const data = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('base64');
+  const data = bytesBase64(await vscode.workspace.fs.readFile(file));
   const name = file.path.split('/').pop() ?? 'feuille';
   // By method name: the protocol library is loaded with the language client (server/src/officeProtocol.ts).
   const r = await lc.sendRequest<ImportOffersResult>('amo/importOffers', { uri: doc.uri.toString(), name, data, mapping });

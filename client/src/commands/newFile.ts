@@ -1,5 +1,4 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DEFAULT_PROGRAMME_PATH, PROGRAMME_TEMPLATE, consultationTemplate } from '../templates';
 
@@ -42,7 +41,7 @@ export async function createAmoFile(kind: AmoFileKind, target?: unknown): Promis
   });
   if (!uri) return undefined;
   uri = uri.with({ path: withKindExtension(uri.path, kind) });
-  const name = path.posix.basename(uri.path);
+  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
   if ((await statType(uri)) !== undefined) {
     const replace = vscode.l10n.t('Replace');

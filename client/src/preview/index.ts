@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { AmoClient } from '../client';
-import { exportDeliverable } from '../commands/export';
+import { exportDeliverable, type PdfExporter } from '../commands/export';
+import type { AmoClient } from '../common';
 import { PreviewManager } from './previewManager';
 
 /**
@@ -8,12 +8,12 @@ import { PreviewManager } from './previewManager';
  * back after a reload) and the commands "AMO : Ouvrir l'aperçu" and "AMO : Exporter…".
  * `amo.preview.lastRendered` (not in the palette) returns what a preview last reported rendering.
  */
-export function registerPreview(context: vscode.ExtensionContext, client: AmoClient): vscode.Disposable[] {
+export function registerPreview(context: vscode.ExtensionContext, client: AmoClient, pdf?: PdfExporter): vscode.Disposable[] {
   const previews = new PreviewManager(context, client);
   return [
     previews,
     vscode.commands.registerCommand('amo.openPreview', (target?: unknown) => previews.open(target)),
-    vscode.commands.registerCommand('amo.export', (target?: unknown) => exportDeliverable(client, target, previews.activeUri())),
+    vscode.commands.registerCommand('amo.export', (target?: unknown) => exportDeliverable(client, target, previews.activeUri(), pdf)),
     vscode.commands.registerCommand('amo.preview.lastRendered', (uri?: unknown) => (typeof uri === 'string' ? previews.lastRendered(uri) : undefined)),
   ];
 }

@@ -1,7 +1,6 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { DeliverableId, RenderResult } from '../../../server/src/protocol';
-import { AMO_LANGUAGES, type AmoClient } from '../client';
+import { AMO_LANGUAGES, type AmoClient } from '../common';
 import { parseFromWebview, parseState, type FromWebview, type RenderedMessage, type UpdateMessage } from './messages';
 import { buildPreviewHtml } from './previewHtml';
 
@@ -166,7 +165,7 @@ export class PreviewManager implements vscode.Disposable {
   shellHtml(webview: vscode.Webview, uri: string, deliverable: string | undefined): string {
     return buildPreviewHtml({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: nonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'preview.js')).toString(),
       uri,
       deliverable,
@@ -291,4 +290,10 @@ export function previewTarget(target: unknown): { uri?: vscode.Uri; deliverable?
   }
   const deliverable = typeof t.deliverable === 'string' && /^[a-z]{1,20}$/.test(t.deliverable) ? (t.deliverable as DeliverableId) : undefined;
   return { uri, deliverable };
+}
+
+/** 16 random bytes in base64, from Web Crypto (present in Node 20 and in the web extension host). */
+function nonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -9,10 +9,11 @@ import { hoverFeature } from './hover';
 import { codeActionsFeature } from './codeActions';
 import { inlayHintsFeature } from './inlayHints';
 import { formattingFeature } from './formatting';
-import { officeFeature } from './office';
 
 /**
- * Every LSP feature of the server besides diagnostics, one module each. Add a feature by appending it
- * here: its capabilities are merged into the initialize result, its handlers registered at start.
+ * Every LSP feature of the server besides diagnostics that runs on any host (Node and the browser worker),
+ * one module each. Add a feature by appending it here: its capabilities are merged into the initialize
+ * result, its handlers registered at start. Host-only features (XLSX, which needs Node's zlib and streams:
+ * features/office.ts) are given by the host (ServerRuntime.features, node/main.ts).
  */
-export const FEATURES: Feature[] = [definitionFeature, renameFeature, symbolsFeature, structureRangesFeature, renderFeature, completionFeature, hoverFeature, codeActionsFeature, inlayHintsFeature, formattingFeature, officeFeature];
+export const FEATURES: Feature[] = [definitionFeature, renameFeature, symbolsFeature, structureRangesFeature, renderFeature, completionFeature, hoverFeature, codeActionsFeature, inlayHintsFeature, formattingFeature];

@@ -52,7 +52,8 @@ async function importOffers(ctx: FeatureContext, p: ImportOffersParams): Promise
 
 /** `amo/xlsx` (XLSX export of the RAO, grid, risks, planning) and `amo/importOffers` (offers from a sheet). */
 export const officeFeature: Feature = {
-  capabilities: {},
+  // Announced so that a client offers XLSX only where a server serves it (not the browser worker).
+  capabilities: { experimental: { amoOffice: true } },
   register(ctx) {
     ctx.connection.onRequest(XlsxRequest, (params, token) => runSafe<XlsxResult>(ctx.log, `amo/xlsx of ${params.uri}`, token, { error: 'Erreur interne de l’export XLSX (voir le journal AMO).' }, () => xlsx(ctx, params)));
     ctx.connection.onRequest(ImportOffersRequest, (params, token) =>

@@ -1,7 +1,7 @@
 import { docKindOf, type TextDocumentLike } from '../language-service';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import { buildDeliverable, isDeliverableId, renderHtml, renderHtmlDocument, type RenderEnv } from '../render';
-import { renderDocx } from '../render/docx';
+import { renderDocxBase64 } from '../render/docx';
 import { runSafe } from '../runner';
 import type { Feature, FeatureContext } from './types';
 
@@ -36,7 +36,7 @@ async function render(ctx: FeatureContext, params: RenderParams): Promise<Render
   if (!r.model) return { ...base, html: '', error: r.error };
   const title = `${r.model.title} — ${r.model.subtitle}`;
   if (r.model.author) base.author = r.model.author;
-  if (params.format === 'docx') return { ...base, html: '', title, data: (await renderDocx(r.model)).toString('base64') };
+  if (params.format === 'docx') return { ...base, html: '', title, data: await renderDocxBase64(r.model) };
   return { ...base, title, html: params.format === 'html-document' ? renderHtmlDocument(r.model) : renderHtml(r.model) };
 }
 

@@ -1,5 +1,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../server';
+import { officeFeature } from '../features/office';
 import * as fs from 'fs';
 import * as path from 'path';
 import { findConfig, listAmoFiles, readFileUri, today } from './nodeWorkspace';
@@ -20,4 +21,5 @@ process.on('uncaughtException', (err) => connection.console.error(`Uncaught exce
 const workerFile = path.join(__dirname, 'syntaxWorker.js');
 const offThread = fs.existsSync(workerFile) ? createOffThreadValidator(workerFile, today, (m) => connection.console.error(m)) : undefined;
 
-startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, validateLarge: offThread?.validate });
+// XLSX export and import (exceljs, Node streams and zlib) exist on this host only.
+startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, validateLarge: offThread?.validate, features: [officeFeature] });

@@ -143,8 +143,17 @@ function pageHeader(model: DocModel): Header {
   return new Header({ children });
 }
 
-/** The deliverable as a .docx file (bytes): portrait sections, and landscape ones for wide tables and the Gantt (html.ts sections). */
+/** The deliverable as a .docx file (bytes; Node only): portrait sections, and landscape ones for wide tables and the Gantt (html.ts sections). */
 export async function renderDocx(model: DocModel): Promise<Buffer> {
+  return Packer.toBuffer(docxDocument(model));
+}
+
+/** The deliverable as a .docx file in base64 (`amo/render`): no Node Buffer, so the browser server has it too. */
+export async function renderDocxBase64(model: DocModel): Promise<string> {
+  return Packer.toBase64String(docxDocument(model));
+}
+
+function docxDocument(model: DocModel): Document {
   const headings = model.blocks.filter((b) => b.kind === 'heading') as Extract<Block, { kind: 'heading' }>[];
   const margin = { top: 1134, bottom: 1134, left: 1020, right: 1020, header: 567, footer: 567 };
   const footer = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '59636E' })] })] });
@@ -176,5 +185,5 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
     },
     sections: docSections,
   });
-  return Packer.toBuffer(doc);
+  return doc;
 }
