@@ -3,7 +3,7 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
   MAX_SERVED_BYTES,
   MAX_SERVED_FILES,
-  SERVED_FILE,
+  isServedFile,
   WORKSPACE_FILES_METHOD,
   WORKSPACE_READ_METHOD,
   type WorkspaceFilesResult,
@@ -41,7 +41,7 @@ async function readOne(value: unknown): Promise<string | null> {
   } catch {
     return null;
   }
-  if (!SERVED_FILE.test(uri.path)) return null;
+  if (!isServedFile(uri.path)) return null;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   if (!vscode.workspace.getWorkspaceFolder(uri)) return null;

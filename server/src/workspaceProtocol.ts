@@ -4,6 +4,7 @@
  * so that virtual workspaces (vscode.dev, github.dev) get cross-file checks and navigation.
  * Method names only (no RequestType): the client and the server bundle their own copy of vscode-jsonrpc.
  */
+import { AMO_FILE_NAME } from './language-service/fileNames';
 import { MAX_PARSED_LENGTH } from './language-service/limits';
 
 /** `amo/workspace/files`: the AMO files and `amo.config.json` files of the workspace folders. */
@@ -24,8 +25,10 @@ export interface WorkspaceReadResult {
   texts: (string | null)[];
 }
 
-/** Only what the server reads is served: AMO documents and rule configuration files. */
-export const SERVED_FILE = /(?:\.(?:programme|consultation)\.ya?ml|(?:^|\/)amo\.config\.json)$/i;
+/** Only what the server reads is served: AMO documents (fileNames.ts) and rule configuration files. */
+export function isServedFile(path: string): boolean {
+  return AMO_FILE_NAME.test(path) || /(?:^|\/)amo\.config\.json$/i.test(path);
+}
 
 /** A file larger than this is not read (the Node host's limit, server/src/node/safeRead.ts). */
 export const MAX_SERVED_BYTES = MAX_PARSED_LENGTH;

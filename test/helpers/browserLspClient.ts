@@ -20,7 +20,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol';
-import { SERVED_FILE, WORKSPACE_FILES_METHOD, WORKSPACE_READ_METHOD } from '../../server/src/workspaceProtocol';
+import { isServedFile, WORKSPACE_FILES_METHOD, WORKSPACE_READ_METHOD } from '../../server/src/workspaceProtocol';
 import type { LspDriver } from './protocolCases';
 import { uriOf } from './service';
 
@@ -152,7 +152,7 @@ export function listFiles(folder: string): string[] {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
       if (e.isDirectory() && !['node_modules', '.git', 'dist'].includes(e.name)) walk(full);
-      else if (e.isFile() && SERVED_FILE.test(e.name)) out.push(uriOf(full));
+      else if (e.isFile() && isServedFile(e.name)) out.push(uriOf(full));
     }
   };
   walk(folder);
@@ -163,7 +163,7 @@ export function listFiles(folder: string): string[] {
 export function readServed(uri: string, folder: string): string | null {
   try {
     const url = new URL(uri);
-    if (url.protocol !== 'file:' || !SERVED_FILE.test(url.pathname)) return null;
+    if (url.protocol !== 'file:' || !isServedFile(url.pathname)) return null;
     const file = fileURLToPath(url);
     if (!file.startsWith(`${path.resolve(folder)}${path.sep}`)) return null;
     return fs.readFileSync(file, 'utf8');
