@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { SymbolKind, type DocumentSymbol, type Range, type SelectionRange } from 'vscode-languageserver-types';
 import { makeService } from '../helpers/service';
+import { parseText } from '../../server/src/language-service/parse';
+import type { NavigationHost } from '../../server/src/language-service/navigation/targets';
+import { getWorkspaceSymbols, WorkspaceSymbolIndex } from '../../server/src/language-service/navigation/workspaceSymbols';
 import { positionAt, withCursor } from '../helpers/cursor';
 import { C1, CONSULTATION, FILES, PROG, PROGRAMME, slice } from '../helpers/navigationWorkspace';
 
@@ -101,6 +104,58 @@ describe('workspace symbols', () => {
   it('filters by the characters of the query in order, ignoring case', () => {
     assert.deepStrictEqual(service.getWorkspaceSymbols('phact').map((s) => s.name), ['PH-ACT']);
     assert.deepStrictEqual(makeService({}).getWorkspaceSymbols('x'), []);
+  });
+});
+
+describe('workspace symbol index (compact: hash + symbols, no parse tree)', () => {
+  function countingHost(files: Record<string, string>) {
+    const parses: string[] = [];
+    const host: NavigationHost = {
+      parse: (doc) => {
+        parses.push(doc.uri);
+        return parseText(doc.uri, doc.text);
+      },
+      readText: (uri) => files[uri],
+      listDocuments: () => Object.keys(files),
+      resolveProgrammeUri: () => undefined,
+    };
+    return { host, parses };
+  }
+
+  it('answers from the index for files whose text is the one indexed: no parse, the same symbols', () => {
+    const { host, parses } = countingHost({ ...FILES });
+    const index = new WorkspaceSymbolIndex();
+    for (const [uri, text] of Object.entries(FILES)) index.remember(parseText(uri, text));
+    const fromIndex = getWorkspaceSymbols(host, '', index);
+    assert.deepStrictEqual(parses, []);
+    assert.deepStrictEqual(fromIndex, getWorkspaceSymbols(host, ''));
+    assert.ok(fromIndex.some((s) => s.name === 'PH-ACT'));
+  });
+
+  it('parses again a file whose text changed since it was indexed, and forgets deleted files', () => {
+    const files: Record<string, string> = { ...FILES };
+    const { host, parses } = countingHost(files);
+    const index = new WorkspaceSymbolIndex();
+    for (const [uri, text] of Object.entries(FILES)) index.remember(parseText(uri, text));
+    files[PROG] = FILES[PROG].replace(/PH-ACT/g, 'PH-NEW');
+    const names = getWorkspaceSymbols(host, 'ph', index).map((s) => s.name);
+    assert.deepStrictEqual(parses, [PROG]);
+    assert.ok(names.includes('PH-NEW') && !names.includes('PH-ACT'));
+    delete files[C1];
+    getWorkspaceSymbols(host, '', index);
+    assert.strictEqual(index.size, Object.keys(files).length);
+  });
+
+  it('the service indexes a parse it forgets: a file validated in the background, then its symbols', () => {
+    const files: Record<string, string> = { ...FILES };
+    const service = makeService(files);
+    for (const [uri, text] of Object.entries(FILES)) {
+      service.getDiagnostics({ uri, text });
+      service.forget(uri);
+    }
+    assert.deepStrictEqual(service.getWorkspaceSymbols(''), makeService(FILES).getWorkspaceSymbols(''));
+    files[PROG] = FILES[PROG].replace(/PH-ACT/g, 'PH-NEW');
+    assert.ok(service.getWorkspaceSymbols('phnew').some((s) => s.name === 'PH-NEW'));
   });
 });
 

@@ -7,6 +7,7 @@ import { docKindOf } from './types';
 import { isObj, str } from './util/data';
 import { locate } from './parse';
 import { createNavigation, type NavigationService } from './navigation';
+import { WorkspaceSymbolIndex } from './navigation/workspaceSymbols';
 import { createEditing, type EditingService } from './editing';
 import { createLanguageIntelligence, type LanguageIntelligence } from './languageIntelligence';
 
@@ -49,6 +50,8 @@ export function resolveProgrammeUri(consultationUri: string, relative: string): 
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
   const cache = new Map<string, ParsedDocument>();
+  // What unopened files define, kept when their parse is forgotten (navigation/workspaceSymbols.ts).
+  const symbolIndex = new WorkspaceSymbolIndex();
   const today = init.today ?? (() => new Date().toISOString().slice(0, 10));
 
   function parse(doc: TextDocumentLike): ParsedDocument {
@@ -126,13 +129,20 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     parse,
     getDiagnostics,
     getProgrammeUri,
-    forget: (uri) => cache.delete(uri),
-    ...createNavigation({
-      parse: featureParse,
-      readText: (uri) => init.workspace.readText(uri),
-      listDocuments: () => init.workspace.listDocuments?.() ?? [],
-      resolveProgrammeUri,
-    }),
+    forget: (uri) => {
+      const parsed = cache.get(uri);
+      if (parsed) symbolIndex.remember(parsed);
+      cache.delete(uri);
+    },
+    ...createNavigation(
+      {
+        parse: featureParse,
+        readText: (uri) => init.workspace.readText(uri),
+        listDocuments: () => init.workspace.listDocuments?.() ?? [],
+        resolveProgrammeUri,
+      },
+      symbolIndex,
+    ),
     ...createEditing({ parse: featureParse, readText: (uri) => init.workspace.readText(uri), getProgrammeUri, today }),
     ...createLanguageIntelligence({ parse: featureParse, today, programmeOf }),
   };

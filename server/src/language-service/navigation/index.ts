@@ -6,7 +6,7 @@ import { getFoldingRanges } from './folding';
 import { getRenameEdits, prepareRename, type PrepareRenameResult, type RenameResult } from './rename';
 import { getSelectionRanges } from './selection';
 import type { NavigationHost } from './targets';
-import { getWorkspaceSymbols } from './workspaceSymbols';
+import { getWorkspaceSymbols, WorkspaceSymbolIndex } from './workspaceSymbols';
 
 export type { PrepareRenameResult, RenameResult } from './rename';
 export { ID_PATTERN } from './rename';
@@ -53,7 +53,7 @@ export interface NavigationService {
 }
 
 /** The navigation half of the language service, over the service's parse cache and workspace provider. */
-export function createNavigation(host: NavigationHost): NavigationService {
+export function createNavigation(host: NavigationHost, symbolIndex = new WorkspaceSymbolIndex()): NavigationService {
   const locale = (o?: { locale?: Locale }): Locale => o?.locale ?? 'fr';
   return {
     getDefinition: (doc, position) => getDefinition(host, host.parse(doc), position),
@@ -61,7 +61,7 @@ export function createNavigation(host: NavigationHost): NavigationService {
     prepareRename: (doc, position, options) => prepareRename(host, host.parse(doc), position, locale(options)),
     getRenameEdits: (doc, position, newName, options) => getRenameEdits(host, host.parse(doc), position, newName, locale(options)),
     getDocumentSymbols: (doc, options) => getDocumentSymbols(host.parse(doc), locale(options)),
-    getWorkspaceSymbols: (query) => getWorkspaceSymbols(host, query),
+    getWorkspaceSymbols: (query) => getWorkspaceSymbols(host, query, symbolIndex),
     getFoldingRanges: (doc) => getFoldingRanges(host.parse(doc)),
     getSelectionRanges: (doc, positions) => getSelectionRanges(host.parse(doc), positions),
   };

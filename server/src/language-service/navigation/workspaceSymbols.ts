@@ -7,25 +7,64 @@ import { getSymbolTable } from './symbolTable';
 import type { NavigationHost } from './targets';
 
 /**
+ * The compact workspace index: for each AMO file, a hash of the text it was read from and every symbol it
+ * defines (ranges already in positions), not its parse tree nor its text. The service fills it when it drops
+ * a parse (a file validated in the background, a closed document), so the first workspace-symbol query after
+ * the workspace validation parses nothing; a file whose text changed since is parsed again on query.
+ */
+export class WorkspaceSymbolIndex {
+  private readonly files = new Map<string, { hash: string; symbols: SymbolInformation[] }>();
+
+  /** Records what this parse defines (before the service forgets it). */
+  remember(parsed: ParsedDocument): void {
+    if (!docKindOf(parsed.uri) || !parsed.kind) return;
+    this.files.set(parsed.uri, { hash: textHash(parsed.text), symbols: definitionsOf(parsed) });
+  }
+
+  /** Every symbol `uri` defines in `text`: from the index when the text is the one indexed, else parsed and indexed. */
+  symbols(host: NavigationHost, uri: string, text: string): SymbolInformation[] {
+    const hash = textHash(text);
+    const hit = this.files.get(uri);
+    if (hit && hit.hash === hash) return hit.symbols;
+    const symbols = definitionsOf(host.parse({ uri, text }));
+    this.files.set(uri, { hash, symbols });
+    return symbols;
+  }
+
+  /** Drops the files that are no longer in the workspace. */
+  retain(uris: ReadonlySet<string>): void {
+    for (const uri of this.files.keys()) if (!uris.has(uri)) this.files.delete(uri);
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+}
+
+/**
  * Every id defined in the known AMO documents whose name matches `query` (case-insensitive, characters in
  * order, as VS Code filters), with the file and the parent id as container.
  */
-export function getWorkspaceSymbols(host: NavigationHost, query: string): SymbolInformation[] {
+export function getWorkspaceSymbols(host: NavigationHost, query: string, index = new WorkspaceSymbolIndex()): SymbolInformation[] {
   const matches = matcher(query);
   const out: SymbolInformation[] = [];
-  for (const uri of new Set(host.listDocuments())) {
+  const uris = new Set(host.listDocuments());
+  for (const uri of uris) {
     if (!docKindOf(uri)) continue;
     const text = host.readText(uri);
     if (text === undefined) continue;
-    symbolsOf(host.parse({ uri, text }), matches, out);
+    for (const sym of index.symbols(host, uri, text)) if (matches(sym.name)) out.push(sym);
   }
+  index.retain(uris);
   return out;
 }
 
-function symbolsOf(parsed: ParsedDocument, matches: (name: string) => boolean, out: SymbolInformation[]): void {
+/** Every id a parse defines, as workspace symbols (the operation's or consultation's own id first). */
+function definitionsOf(parsed: ParsedDocument): SymbolInformation[] {
+  const out: SymbolInformation[] = [];
+  if (!parsed.kind) return out;
   const file = decodeURIComponent(parsed.uri.slice(parsed.uri.lastIndexOf('/') + 1));
   const add = (name: string, kind: SymbolKind, start: number, end: number, parent?: string): void => {
-    if (!matches(name)) return;
     out.push({ name, kind, location: { uri: parsed.uri, range: parsed.lines.range(start, end) }, containerName: parent ? `${file} › ${parent}` : file });
   };
   // The operation's and the consultation's own ids: defined once, referenced by nothing.
@@ -34,6 +73,19 @@ function symbolsOf(parsed: ParsedDocument, matches: (name: string) => boolean, o
   for (const sym of getSymbolTable(parsed).all) {
     if (sym.role === 'definition') add(sym.id, SYMBOL_KIND[sym.kind], sym.start, sym.end, parentOf(parsed, sym.path));
   }
+  return out;
+}
+
+/** Two independent 32-bit FNV-1a hashes of the UTF-16 text and its length: a changed text is never taken for the indexed one in practice (2^-64). */
+function textHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /** The id of the item that holds a nested definition: the phase of a deliverable, the criterion of a sub-criterion, the lot of a criterion. */
