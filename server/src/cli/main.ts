@@ -1,7 +1,8 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
-import { createLanguageService, mergeConfigs, parseConfig, type AmoConfig, type Locale } from '../language-service';
-import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { parseConfig, type AmoConfig, type Locale } from '../language-service';
+import { today as systemToday } from '../node/nodeWorkspace';
+import { checkParallel, checkSequential, isCheckWorker, jobCount, serveChecks, type CheckOptions, type FileCheck } from './check';
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
 import { toJson, toSarif, toText, type FileResult } from './formats';
@@ -12,7 +13,7 @@ import { AMO_VERSION } from '../version';
 const VERSION = AMO_VERSION;
 
 const USAGE = `Usage:
-  amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json]
+  amo check [fichiers|dossiers…] [--format text|json|sarif] [--locale fr|en] [--config amo.config.json] [--jobs N]
 ${RENDER_USAGE}
 ${IMPORT_USAGE}
   amo --help | --version
@@ -51,13 +52,13 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     io.err(`amo: commande inconnue « ${command} » / unknown command '${command}'.\n\n${USAGE}`);
     return 2;
   }
-  let values: { format?: string; locale?: string; config?: string };
+  let values: { format?: string; locale?: string; config?: string; jobs?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: { format: { type: 'string', short: 'f' }, locale: { type: 'string', short: 'l' }, config: { type: 'string', short: 'c' } },
+      options: { format: { type: 'string', short: 'f' }, locale: { type: 'string', short: 'l' }, config: { type: 'string', short: 'c' }, jobs: { type: 'string', short: 'j' } },
     }));
   } catch (err) {
     io.err(`amo: ${(err as Error).message}\n\n${USAGE}`);
@@ -66,6 +67,11 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
   const format = values.format ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) {
     io.err(`amo: format inconnu « ${format} » (text, json, sarif) / unknown format.`);
+    return 2;
+  }
+  const requestedJobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (requestedJobs !== undefined && !(Number.isInteger(requestedJobs) && requestedJobs >= 1 && requestedJobs <= 64)) {
+    io.err(`amo: --jobs attend un entier de 1 à 64 / --jobs takes an integer from 1 to 64 (« ${String(values.jobs)} »).`);
     return 2;
   }
   const locale = (values.locale ?? 'fr') as Locale;
@@ -90,31 +96,36 @@ export function runCli(argv: string[], io: CliIO): number | Promise<number> {
     }
   }
   const { files, errors } = collectFiles((positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p)));
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
-  const results: FileResult[] = [];
-  for (const file of files) {
-    const uri = fileUri(file);
-    const read = readRegularFile(file);
-    if (!('text' in read)) {
-      errors.push(`${path.relative(io.cwd, file)}: ${readFailureMessage(read.error)}`);
-      continue;
+  const options: CheckOptions = { cwd: io.cwd, locale, explicit, today: (io.today ?? systemToday)() };
+  const jobs = jobCount(requestedJobs, files.length);
+  // Threads run the CLI bundle itself (dist/cli.js); from sources (tests under tsx) there is no bundle to start.
+  const script = __filename.endsWith('.js') ? __filename : undefined;
+  // Output in the order of the files, whatever thread checked them: identical with any --jobs.
+  const finish = (checks: FileCheck[]): number => {
+    const results: FileResult[] = [];
+    for (const c of checks) {
+      for (const m of c.logs) io.err(m);
+      errors.push(...c.errors);
+      if (c.result) results.push(c.result);
     }
-    const text = read.text;
-    const found = findConfig(uri);
-    if (found.error) errors.push(`amo.config.json: ${found.error}`);
-    const config = mergeConfigs(found.config, explicit);
-    results.push({ file: path.relative(io.cwd, file) || file, diagnostics: service.getDiagnostics({ uri, text }, { locale, config }) });
+    if (format === 'json') io.out(toJson(results));
+    else if (format === 'sarif') io.out(toSarif(results, locale, VERSION));
+    else io.out(toText(results, locale));
+    for (const e of errors) io.err(`amo: ${e}`);
+    if (errors.length) return 2;
+    if (files.length === 0) {
+      io.err('amo: aucun fichier *.programme.yaml ou *.consultation.yaml trouvé / no AMO file found.');
+      return 2;
+    }
+    return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+  };
+  if (jobs > 1 && script) {
+    return checkParallel(files, options, jobs, script).then(finish, (err: Error) => {
+      io.err(`amo: échec d’un fil de vérification / a check thread failed: ${err.message}`);
+      return 2;
+    });
   }
-  if (format === 'json') io.out(toJson(results));
-  else if (format === 'sarif') io.out(toSarif(results, locale, VERSION));
-  else io.out(toText(results, locale));
-  for (const e of errors) io.err(`amo: ${e}`);
-  if (errors.length) return 2;
-  if (files.length === 0) {
-    io.err('amo: aucun fichier *.programme.yaml ou *.consultation.yaml trouvé / no AMO file found.');
-    return 2;
-  }
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 1)) ? 1 : 0;
+  return finish(checkSequential(files, options));
 }
 
 /** Runs the CLI on the process's arguments and sets its exit code. */
@@ -127,4 +138,6 @@ export function main(): void {
   void Promise.resolve(code).then((c) => (process.exitCode = c));
 }
 
-if (require.main === module) main();
+// In a thread of `amo check --jobs` (check.ts), this bundle serves files instead of running the CLI.
+if (isCheckWorker()) serveChecks();
+else if (require.main === module) main();
