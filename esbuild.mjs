@@ -4,6 +4,7 @@
 // production bundles into bench/.work/dist-min to measure what the VSIX ships)
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
+import { generateSchemaValidators } from './scripts/schemaValidators.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -84,6 +85,9 @@ const builds = [
   { entryPoints: { 'web/client': 'client/src/browserExtension.ts' }, ...web, format: 'cjs', external: ['vscode'], plugins: [...common.plugins, webShims({ 'node:os': 'client/src/web/os.ts' }), nodeBuiltinsRefused] },
   { entryPoints: { 'web/server': 'server/src/browser/main.ts' }, ...web, format: 'iife' },
 ];
+
+// The schema validators as code (ajv standalone), bundled like any module: no schema compilation at start.
+generateSchemaValidators();
 
 const contexts = await Promise.all(
   builds.map((b) => esbuild.context({ ...common, ...b, outdir })),

@@ -28,7 +28,7 @@ const pureLayer = (layer) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.cache/**', 'test-results/**', 'bench/.work/**'] },
+  { ignores: ['dist/**', 'dist-vsix/**', 'node_modules/**', '.cache/**', 'test-results/**', 'bench/.work/**', 'server/src/language-service/generated/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

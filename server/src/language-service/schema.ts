@@ -1,5 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import addFormats, { type FormatName } from 'ajv-formats';
+import ajvSetup from './ajvSetup.json';
+import * as generated from './generated/schemaValidators';
 import programmeSchema from '../../../schemas/programme.schema.json';
 import consultationSchema from '../../../schemas/consultation.schema.json';
 import { locate, nodeAt, type ParsedDocument } from './parse';
@@ -20,17 +22,40 @@ type JsonSchema = Record<string, unknown>;
 
 let validators: Record<DocKind, ValidateFunction> | undefined;
 
-/** Compiled once per process (ajv compilation is the expensive part, validation is cheap). */
-function getValidators(): Record<DocKind, ValidateFunction> {
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true });
-    ajv.addVocabulary(['x-description-en', 'x-enum-labels', 'x-rule', 'x-catalog', 'x-aliases', 'x-enum-aliases', 'x-heure']);
-    addFormats(ajv, ['date', 'email']);
-    validators = {
-      programme: ajv.compile(programmeSchema as JsonSchema),
-      consultation: ajv.compile(consultationSchema as JsonSchema),
-    };
+/** The key scripts/schemaValidators.mjs gives the code it generates: the same function over the same values. */
+export function schemaKey(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x1b873593;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
   }
+  return `${text.length}-${(a >>> 0).toString(16)}-${(b >>> 0).toString(16)}`;
+}
+
+/** Whether the validators generated at build time were made from these schemas (false: schemas edited since the build). */
+export function generatedValidatorsCurrent(): boolean {
+  return generated.key === schemaKey(JSON.stringify([ajvSetup, programmeSchema, consultationSchema]));
+}
+
+/** The same validators compiled now (ajv: 150-300 ms and ~20 MB): when the generated ones are stale, and in tests. */
+export function compileValidators(): Record<DocKind, ValidateFunction> {
+  const ajv = new Ajv({ ...ajvSetup.options });
+  ajv.addVocabulary(ajvSetup.vocabulary);
+  addFormats(ajv, ajvSetup.formats as FormatName[]);
+  return {
+    programme: ajv.compile(programmeSchema as JsonSchema),
+    consultation: ajv.compile(consultationSchema as JsonSchema),
+  };
+}
+
+/**
+ * The validators: generated at build time (scripts/schemaValidators.mjs, ajv standalone code) so that no
+ * process compiles the schemas at start; compiled once per process instead if the schemas changed since.
+ */
+function getValidators(): Record<DocKind, ValidateFunction> {
+  if (!validators) validators = generatedValidatorsCurrent() ? { programme: generated.programme, consultation: generated.consultation } : compileValidators();
   return validators;
 }
 
