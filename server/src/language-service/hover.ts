@@ -1,3 +1,4 @@
+import { mdCode } from './util/markdown';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { criterionEntry, subCriterionEntry } from './catalog/criteria';
@@ -55,7 +56,7 @@ function keySection(kind: DocKind, path: PathSegment[], locale: Locale): string 
   const key = path[path.length - 1];
   if (!schema || typeof key !== 'string') return undefined;
   const title = titleOf(schema);
-  const head = title ? `**${title}** · \`${key}\`` : `\`${key}\``;
+  const head = title ? `**${title}** · ${mdCode(key)}` : mdCode(key);
   const doc = schemaDoc(schema, locale);
   return doc ? `${head}\n\n${doc}` : head;
 }

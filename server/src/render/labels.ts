@@ -2,6 +2,7 @@ import programmeSchema from '../../../schemas/programme.schema.json';
 import consultationSchema from '../../../schemas/consultation.schema.json';
 import { phaseEntry } from '../language-service/catalog/phases';
 import { riskCategory, STRATEGIES } from '../language-service/catalog/risks';
+import { own } from '../language-service/util/data';
 
 /**
  * Labels of enum values, read from the schemas' `x-enum-labels` (one source for completion, hover and
@@ -111,7 +112,8 @@ const ROLE_LABELS: Readonly<Record<string, string>> = {
 export function roleLabel(role: string | undefined): string {
   if (!role || !role.trim()) return '—';
   const key = role.trim().toLowerCase();
-  if (ROLE_LABELS[key]) return ROLE_LABELS[key];
+  const known = own(ROLE_LABELS, key);
+  if (known) return known;
   if (!/^[a-z0-9_]+$/.test(key)) return role.trim();
   const words = key.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);

@@ -1,6 +1,6 @@
 import { admissible, offerId, priceOf, priceSetup as rankingPriceSetup, scoreLotOffers, type PriceSetup as RankingPriceSetup, type RankingLot } from '../language-service/lotRanking';
 import { detectOab, PRICE_FORMULAS, simulate, type LotScore } from '../language-service/scoring';
-import { num, obj, str, type Obj } from '../language-service/util/data';
+import { num, obj, own, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';
 import type { CriteriaView } from './criteria';
 import { decimal, money, score, signedPercent } from './format';
@@ -37,7 +37,7 @@ function regularity(src: SourceDoc, lot: LotOffers, n: string): Block[] {
       rows: lot.offers.map(({ o, i }) => ({
         line: src.src.at('offres', i),
         kind: admissible(o) ? undefined : 'flag',
-        cells: [cell(name(o)), numCell(num(o.prix_ht) === undefined ? '—' : money(num(o.prix_ht) as number)), numCell(num(o.prix_ttc) === undefined ? '—' : money(num(o.prix_ttc) as number)), cell(enumLabel('consultation', 'offres.statut', o.statut ?? 'recevable'), { tone: admissible(o) ? 'ok' : 'crit' }), cell(OFFER_STATUS_BASIS[str(o.statut) ?? 'recevable'] ?? '—')],
+        cells: [cell(name(o)), numCell(num(o.prix_ht) === undefined ? '—' : money(num(o.prix_ht) as number)), numCell(num(o.prix_ttc) === undefined ? '—' : money(num(o.prix_ttc) as number)), cell(enumLabel('consultation', 'offres.statut', o.statut ?? 'recevable'), { tone: admissible(o) ? 'ok' : 'crit' }), cell(own(OFFER_STATUS_BASIS, str(o.statut) ?? 'recevable') ?? '—')],
       })),
     },
   ];

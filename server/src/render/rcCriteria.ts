@@ -1,5 +1,5 @@
 import { keyDate } from '../language-service/data/legalData';
-import { addDays, addMonths, date, isObj, list, num, obj, str, sum } from '../language-service/util/data';
+import { addDays, addMonths, date, isObj, list, num, obj, own, str, sum } from '../language-service/util/data';
 import type { BuildInput } from './context';
 import { criteriaViews, type CriteriaView } from './criteria';
 import { amount, dateFr, decimal } from './format';
@@ -129,7 +129,7 @@ function contractForm(input: BuildInput): Block[] {
   const v = obj(data.variantes);
   if (isObj(data.variantes) && str(v.regime)) {
     const req = str(v.exigences_minimales);
-    out.push(para(`${LABEL_VARIANTS[str(v.regime) as string] ?? ''}${req ? ` Exigences minimales que les variantes respectent : ${req} (R2151-11).` : ''}${v.offre_de_base_obligatoire === true ? ' Une offre de base est présentée avec toute variante.' : ''}`, { line: src.at('variantes') }));
+    out.push(para(`${own(LABEL_VARIANTS, str(v.regime)) ?? ''}${req ? ` Exigences minimales que les variantes respectent : ${req} (R2151-11).` : ''}${v.offre_de_base_obligatoire === true ? ' Une offre de base est présentée avec toute variante.' : ''}`, { line: src.at('variantes') }));
   }
   const pse = list(data.pse).map(obj);
   if (pse.length) {

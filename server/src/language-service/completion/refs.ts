@@ -1,3 +1,4 @@
+import { mdCode } from '../util/markdown';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isScalar } from 'yaml';
 import { CRITERIA, isIntellectualServices, type CriterionEntry } from '../catalog/criteria';
@@ -159,7 +160,7 @@ export function notesKeyItems(req: CompletionRequest): CompletionItem[] {
       const hasSubs = !sub && all.some((s) => isSubCriterion(s) && prefix.every((seg, k) => s.path[k] === seg));
       const parent = sub ? String(scalarAt(parsed, [...d.path.slice(0, -3), 'id']) ?? '?') : undefined;
       const lines = [
-        parent ? (en ? `Sub-criterion of \`${parent}\`.` : `Sous-critère de \`${parent}\`.`) : undefined,
+        parent ? (en ? `Sub-criterion of ${mdCode(parent)}.` : `Sous-critère de ${mdCode(parent)}.`) : undefined,
         en ? `Score out of ${String(noteMax)}.` : `Note sur ${String(noteMax)}.`,
         price ? (en ? 'The price score is computed from the offer’s price when the method is classique, lineaire or moyenne.' : 'La note du prix est calculée à partir du prix de l’offre quand la méthode est classique, lineaire ou moyenne.') : undefined,
       ];

@@ -1,3 +1,4 @@
+import { mdText } from '../util/markdown';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isSeq } from 'yaml';
 import { PHASES } from '../catalog/phases';
@@ -149,8 +150,8 @@ export function offerSnippets(req: CompletionRequest, inline: boolean): Completi
       'statut: recevable',
     ];
     const doc = en
-      ? `One score per criterion or sub-criterion of ${lot ? `lot ${lot}` : 'the consultation'}${priceComputed ? '; the price score is computed from the price (no note needed)' : ''}.`
-      : `Une note par critère ou sous-critère ${lot ? `du lot ${lot}` : 'de la consultation'}${priceComputed ? ' ; la note du prix est calculée à partir du prix (pas de note à saisir)' : ''}.`;
+      ? `One score per criterion or sub-criterion of ${lot ? `lot ${mdText(lot)}` : 'the consultation'}${priceComputed ? '; the price score is computed from the price (no note needed)' : ''}.`
+      : `Une note par critère ou sous-critère ${lot ? `du lot ${mdText(lot)}` : 'de la consultation'}${priceComputed ? ' ; la note du prix est calculée à partir du prix (pas de note à saisir)' : ''}.`;
     return makeItem(req, {
       label: lot ? `${en ? 'offer' : 'offre'} ${lot}` : en ? 'offer' : 'offre',
       kind: CompletionItemKind.Snippet,

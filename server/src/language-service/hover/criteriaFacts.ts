@@ -1,3 +1,4 @@
+import { mdCode } from '../util/markdown';
 import { keyDate } from '../data/legalData';
 import { isEnvironmental, launchDate } from '../rules/consultation/model';
 import { isObj, list, near, num, obj, str, sum, type Obj } from '../util/data';
@@ -48,7 +49,7 @@ export function weightTotalFacts(d: HoverData, listPath: Path): string | undefin
     const parent = num(c.ponderation);
     const subs = st !== undefined ? ` — ${d.t('sous-critères', 'sub-criteria')} ${d.num(st)}${parent !== undefined ? ` ${mark(near(st, parent))}` : ''}` : '';
     const env = isEnvironmental(c) ? ` · ${d.t('environnemental', 'environmental')}` : '';
-    return `- \`${str(c.id) ?? '?'}\`${d.colon} ${weightText(d, c)}${subs}${env}`;
+    return `- ${mdCode(str(c.id) ?? '?')}${d.colon} ${weightText(d, c)}${subs}${env}`;
   });
   lines.push(rows.join('\n'));
   const envIds = criteres.flatMap((c) => [
@@ -58,7 +59,7 @@ export function weightTotalFacts(d: HoverData, listPath: Path): string | undefin
   const at = launchDate({ data: d.root, today: d.env.today, programme: undefined });
   const required = at.date >= keyDate('critere_environnemental_obligatoire');
   const envState = envIds.length
-    ? d.t(`Caractéristiques environnementales prises en compte par : ${envIds.map((x) => `\`${x}\``).join(', ')}.`, `Environmental characteristics covered by: ${envIds.map((x) => `\`${x}\``).join(', ')}.`)
+    ? d.t(`Caractéristiques environnementales prises en compte par : ${envIds.map(mdCode).join(', ')}.`, `Environmental characteristics covered by: ${envIds.map(mdCode).join(', ')}.`)
     : required
       ? d.t('Aucun critère ni sous-critère pondéré environnemental : requis pour ce lancement (L2152-7, CSL-004).', 'No environmental criterion or weighted sub-criterion: required for this launch (L2152-7, CSL-004).')
       : d.t('Aucun critère environnemental : conseillé avant le 21/08/2026, obligatoire ensuite (L2152-7).', 'No environmental criterion: advised before 2026-08-21, required afterwards (L2152-7).');
@@ -76,8 +77,8 @@ export function subCriteriaFacts(d: HoverData, critPath: Path): string | undefin
   const weights = subs.map((s) => num(s.ponderation));
   if (weights.every((w) => w === undefined)) {
     return d.t(
-      `Sous-critères de \`${id}\` non pondérés : des éléments d’appréciation, à publier s’ils sont pondérés ou hiérarchisés (CE 2010, Saint-Pal-de-Mons).`,
-      `Sub-criteria of \`${id}\` are not weighted: assessment elements, to be published when weighted or ranked (CE 2010, Saint-Pal-de-Mons).`,
+      `Sous-critères de ${mdCode(id)} non pondérés : des éléments d’appréciation, à publier s’ils sont pondérés ou hiérarchisés (CE 2010, Saint-Pal-de-Mons).`,
+      `Sub-criteria of ${mdCode(id)} are not weighted: assessment elements, to be published when weighted or ranked (CE 2010, Saint-Pal-de-Mons).`,
     );
   }
   const total = sum(weights);

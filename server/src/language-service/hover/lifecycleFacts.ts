@@ -1,3 +1,4 @@
+import { mdText } from '../util/markdown';
 import { deliverableStatus, followUpActive, latestByDate } from '../rules/followup';
 import { gpaEnd, reserveOpen } from '../rules/reception';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../util/data';
@@ -38,7 +39,7 @@ const RESERVE_STATUS: Record<string, { fr: string; en: string }> = {
 };
 
 function label(d: HoverData, table: Record<string, { fr: string; en: string }>, v: string): string {
-  return Object.hasOwn(table, v) ? d.t(table[v].fr, table[v].en) : v;
+  return Object.hasOwn(table, v) ? d.t(table[v].fr, table[v].en) : mdText(v);
 }
 
 /** A deliverable: its status, then its delay (or days left) against `echeance`, its issuer and last review. */
@@ -47,7 +48,7 @@ export function deliverableFacts(d: HoverData, phase: number, index: number): st
   if (Object.keys(l).length === 0) return undefined;
   const active = followUpActive(d.root);
   const status = deliverableStatus(l, active);
-  const name = str(l.id) ?? str(l.libelle) ?? `#${index + 1}`;
+  const name = mdText(str(l.id) ?? str(l.libelle) ?? `#${index + 1}`);
   const implicit = status !== undefined && str(l.statut) === undefined ? d.t(' (statut absent : attendu, le suivi est actif)', ' (no status: expected, follow-up is active)') : '';
   const lines = [`**${d.t('Livrable', 'Deliverable')} ${name}${status ? ` — ${label(d, STATUS, status)}` : ''}**${implicit}`];
   const due = date(l.echeance);
@@ -68,13 +69,13 @@ export function deliverableFacts(d: HoverData, phase: number, index: number): st
     else lines.push(`**${days(d, left)} ${d.t('restants', 'left')}** (${d.t('échéance', 'due')} ${d.date(due)})`);
   }
   const issuer = str(l.emetteur);
-  if (issuer) lines.push(`${d.k('Émetteur', 'Issuer')} ${issuer}`);
+  if (issuer) lines.push(`${d.k('Émetteur', 'Issuer')} ${mdText(issuer)}`);
   const reviews = list(l.revues).map(obj);
   const last = latestByDate(reviews, (r) => r.date)?.item ?? reviews[reviews.length - 1];
   if (last) {
     const avis = str(last.avis);
     const when = date(last.date);
-    const parts = [when && d.date(when), str(last.relecteur), avis && label(d, AVIS, avis)].filter(Boolean).join(', ');
+    const parts = [when && d.date(when), str(last.relecteur) && mdText(str(last.relecteur)), avis && label(d, AVIS, avis)].filter(Boolean).join(', ');
     lines.push(`${d.k(reviews.length > 1 ? `Dernière revue (sur ${reviews.length})` : 'Revue', reviews.length > 1 ? `Last review (of ${reviews.length})` : 'Review')} ${parts || '—'}`);
   } else if (status === 'valide' || status === 'refuse') {
     lines.push(d.t('Aucune revue enregistrée (SUI-002).', 'No review recorded (SUI-002).'));
@@ -89,7 +90,7 @@ export function milestoneFacts(d: HoverData, phase: number, index: number): stri
   if (Object.keys(m).length === 0) return undefined;
   const planned = date(m.date);
   const actual = date(m.date_reelle);
-  const name = str(m.id) ?? str(m.libelle) ?? `#${index + 1}`;
+  const name = mdText(str(m.id) ?? str(m.libelle) ?? `#${index + 1}`);
   const lines = [`**${d.t('Jalon', 'Milestone')} ${name}**`];
   if (planned && actual) {
     const slip = daysBetween(planned, actual);
@@ -107,7 +108,7 @@ export function milestoneFacts(d: HoverData, phase: number, index: number): stri
   }
   const end = date(ph.fin);
   const latest = actual ?? planned;
-  if (end && latest && latest > end) lines.push(d.t(`Après la fin de la phase ${str(ph.id) ?? ''} (${d.date(end)}) de ${days(d, daysBetween(end, latest))} (SUI-004).`, `After the end of phase ${str(ph.id) ?? ''} (${d.date(end)}) by ${days(d, daysBetween(end, latest))} (SUI-004).`));
+  if (end && latest && latest > end) lines.push(d.t(`Après la fin de la phase ${mdText(str(ph.id) ?? '')} (${d.date(end)}) de ${days(d, daysBetween(end, latest))} (SUI-004).`, `After the end of phase ${mdText(str(ph.id) ?? '')} (${d.date(end)}) by ${days(d, daysBetween(end, latest))} (SUI-004).`));
   return lines.join('\n\n');
 }
 
@@ -115,10 +116,10 @@ export function milestoneFacts(d: HoverData, phase: number, index: number): stri
 export function indicatorFacts(d: HoverData, index: number): string | undefined {
   const ind = obj(list(d.root.indicateurs)[index]);
   if (Object.keys(ind).length === 0) return undefined;
-  const unit = str(ind.unite) ? ` ${str(ind.unite)}` : '';
+  const unit = str(ind.unite) ? ` ${mdText(str(ind.unite))}` : '';
   const atLeast = str(ind.sens) === 'au_moins';
   const target = num(ind.cible);
-  const name = str(ind.id) ?? str(ind.libelle) ?? `#${index + 1}`;
+  const name = mdText(str(ind.id) ?? str(ind.libelle) ?? `#${index + 1}`);
   const rule = atLeast ? d.t('au moins', 'at least') : d.t('au plus', 'at most');
   const lines = [`**${d.t('Indicateur', 'Indicator')} ${name}**${target !== undefined ? ` — ${d.t('cible', 'target')} ${rule} ${d.num(target)}${unit}` : ''}`];
   const measures = list(ind.mesures).map(obj).filter((m) => date(m.date) && num(m.valeur) !== undefined);
@@ -180,9 +181,9 @@ export function reserveFacts(d: HoverData, index: number): string | undefined {
   if (Object.keys(r).length === 0) return undefined;
   const open = reserveOpen(r);
   const statut = str(r.statut);
-  const name = str(r.id) ?? `#${index + 1}`;
+  const name = mdText(str(r.id) ?? `#${index + 1}`);
   const state = statut ? label(d, RESERVE_STATUS, statut) : open ? d.t('ouverte (pas de statut)', 'open (no status)') : d.t('levée (date de levée sans statut)', 'lifted (lifting date, no status)');
-  const lines = [`**${d.t('Réserve', 'Reserve')} ${name} — ${state}**${str(r.entreprise) ? ` · ${str(r.entreprise)}` : ''}${str(r.lot) ? ` · lot ${str(r.lot)}` : ''}`];
+  const lines = [`**${d.t('Réserve', 'Reserve')} ${name} — ${state}**${str(r.entreprise) ? ` · ${mdText(str(r.entreprise))}` : ''}${str(r.lot) ? ` · lot ${mdText(str(r.lot))}` : ''}`];
   const today = d.env.today;
   const end = gpaEnd(rec);
   const planned = date(r.date_levee_prevue);

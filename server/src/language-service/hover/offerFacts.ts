@@ -1,3 +1,4 @@
+import { mdCode, mdText } from '../util/markdown';
 import { eliminatoire, lotRanking, priceOf } from '../lotRanking';
 import { PRICE_FORMULAS } from '../scoring';
 import { list, num, obj, str, type Obj } from '../util/data';
@@ -27,7 +28,7 @@ export function offerFacts(d: HoverData, index: number): string | undefined {
   if (index >= offers.length) return undefined;
   const offer = obj(offers[index]);
   const lot = str(offer.lot);
-  const name = `**${d.t('Offre', 'Offer')} ${str(offer.id) ?? `#${index + 1}`}**${str(offer.candidat) ? ` (${str(offer.candidat)})` : ''}${lot ? ` — lot ${lot}` : ''}`;
+  const name = `**${d.t('Offre', 'Offer')} ${str(offer.id) !== undefined ? mdText(str(offer.id)) : `#${index + 1}`}**${str(offer.candidat) ? ` (${mdText(str(offer.candidat))})` : ''}${lot ? ` — lot ${mdText(lot)}` : ''}`;
   // Without lots the RAO ranks every offer together; with lots, only the offers of a declared lot.
   const ranking = lotRanking(d.root, list(d.root.lots).length ? lot : undefined);
   const k = ranking ? ranking.offers.findIndex((x) => x.i === index) : -1;
@@ -42,13 +43,13 @@ export function offerFacts(d: HoverData, index: number): string | undefined {
   const total = `${d.num(me.total)} / ${d.num(result.maxTotal)}`;
   if (me.rank !== undefined) lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('rang', 'rank')} ${me.rank} ${d.t('sur', 'of')} ${ranked}**`);
   else {
-    const why = me.excluded === 'eliminatoire' ? d.t(`note éliminatoire (${elim?.id} < ${elim?.seuil})`, `elimination score (${elim?.id} < ${elim?.seuil})`) : d.t(`statut « ${str(offer.statut)} »`, `status '${str(offer.statut)}'`);
+    const why = me.excluded === 'eliminatoire' ? d.t(`note éliminatoire (${mdText(elim?.id)} < ${elim?.seuil})`, `elimination score (${mdText(elim?.id)} < ${elim?.seuil})`) : d.t(`statut « ${mdText(str(offer.statut))} »`, `status '${mdText(str(offer.statut))}'`);
     lines.push(`**${d.k('Note pondérée', 'Weighted score')} ${total} — ${d.t('non classée', 'not ranked')}** (${why})`);
   }
   const rows = criteria.map((c) => {
     const n = me.notes[c.id];
     const how = c.isPrice && method ? d.t(' (prix)', ' (price)') : c.subs.length && n.note !== undefined && !(c.id in notesOf(offer.notes)) ? d.t(' (sous-critères)', ' (sub-criteria)') : '';
-    return `| \`${c.id}\` | ${c.weight !== undefined ? d.num(c.weight) : '—'} | ${n.note !== undefined ? d.num(n.note) : '—'}${how} | ${d.num(n.points)} |`;
+    return `| ${mdCode(c.id)} | ${c.weight !== undefined ? d.num(c.weight) : '—'} | ${n.note !== undefined ? d.num(n.note) : '—'}${how} | ${d.num(n.points)} |`;
   });
   lines.push([`| ${d.t('Critère', 'Criterion')} | ${d.t('Poids', 'Weight')} | ${d.t('Note', 'Score')} /${d.num(nmax)} | Points |`, '|---|--:|--:|--:|', ...rows].join('\n'));
   const price = priceOf(offer, setup.base);
@@ -62,7 +63,7 @@ export function offerFacts(d: HoverData, index: number): string | undefined {
   } else notes.push(d.t(`Méthode « ${declared} » : la note du prix est lue dans « notes ».`, `Method '${declared}': the price score is read from 'notes'.`));
   notes.push(d.t(`Points = note / ${d.num(nmax)} × poids ; la note d’un critère à sous-critères est la moyenne de leurs notes pondérée par leurs poids.`, `Points = score / ${d.num(nmax)} × weight; a criterion with sub-criteria scores the weighted mean of their scores.`));
   const missing = Object.values(me.notes).flatMap((n) => n.missing);
-  if (missing.length) notes.push(d.t(`Notes manquantes (comptées 0) : ${missing.join(', ')}.`, `Missing scores (counted as 0): ${missing.join(', ')}.`));
+  if (missing.length) notes.push(d.t(`Notes manquantes (comptées 0) : ${missing.map(mdText).join(', ')}.`, `Missing scores (counted as 0): ${missing.map(mdText).join(', ')}.`));
   lines.push(notes.join('\n\n'));
   return lines.join('\n\n');
 }
@@ -78,14 +79,14 @@ export function noteFacts(d: HoverData, index: number, key: string): string | un
     const target = str(c.id) === key ? c : sub;
     if (!target) continue;
     const w = num(target.ponderation);
-    const parent = sub ? d.t(` (sous-critère de \`${str(c.id)}\`)`, ` (sub-criterion of \`${str(c.id)}\`)`) : '';
+    const parent = sub ? d.t(` (sous-critère de ${mdCode(str(c.id))})`, ` (sub-criterion of ${mdCode(str(c.id))})`) : '';
     // A sub-criterion's share of the total: its weight within the criterion, scaled to the criterion's weight.
     const subSum = subs.reduce((a, s) => a + (num(s.ponderation) ?? 0), 0);
     const cw = num(c.ponderation);
     const eff = w !== undefined && sub && cw !== undefined && subSum > 0 ? (w * cw) / subSum : w;
     const pts = note !== undefined && eff !== undefined ? ` → ${d.num((note / nmax) * eff)} points` : '';
-    const label = str(target.libelle) ? ` — ${str(target.libelle)}` : '';
-    return `\`${key}\`${label}${parent}\n\n${d.t('Poids', 'Weight')} ${w !== undefined ? d.num(w) : '—'} · ${d.t('note', 'score')} ${note !== undefined ? d.num(note) : '—'} / ${d.num(nmax)}${pts}`;
+    const label = str(target.libelle) ? ` — ${mdText(str(target.libelle))}` : '';
+    return `${mdCode(key)}${label}${parent}\n\n${d.t('Poids', 'Weight')} ${w !== undefined ? d.num(w) : '—'} · ${d.t('note', 'score')} ${note !== undefined ? d.num(note) : '—'} / ${d.num(nmax)}${pts}`;
   }
-  return d.t(`\`${key}\` n’est pas un critère applicable à cette offre (REF-001).`, `\`${key}\` is not a criterion that applies to this offer (REF-001).`);
+  return d.t(`${mdCode(key)} n’est pas un critère applicable à cette offre (REF-001).`, `${mdCode(key)} is not a criterion that applies to this offer (REF-001).`);
 }

@@ -1,3 +1,4 @@
+import { mdText } from '../util/markdown';
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, valueAt } from '../data/legalData';
 import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, minimumDelay, procedureType, THRESHOLD_LABEL, type ConsultationFacts } from '../rules/consultation/model';
 import { addDays, date, daysBetween, str } from '../util/data';
@@ -40,7 +41,7 @@ export function delayFacts(d: HoverData): string {
     const guide = str(data.nature) === 'travaux' ? PRACTICE_DEFAULTS.mapaDelaiMinJoursTravaux : PRACTICE_DEFAULTS.mapaDelaiMinJours;
     lines.push(d.t(`Procédure adaptée : pas de minimum légal, un délai « suffisant et raisonnable » (CE 2009, n° 307117) ; repère ${guide} jours ${mark(days >= guide)} (CSL-015b).`, `Adapted procedure: no legal minimum, a "sufficient and reasonable" time (CE 2009, no. 307117); guide ${guide} days ${mark(days >= guide)} (CSL-015b).`));
   } else {
-    lines.push(d.t(`Pas de délai minimal dans les données pour ${type ? `la procédure ${type}` : 'une procédure non renseignée'}.`, `No minimum time limit in the data for ${type ? `procedure ${type}` : 'an unspecified procedure'}.`));
+    lines.push(d.t(`Pas de délai minimal dans les données pour ${type ? `la procédure ${mdText(type)}` : 'une procédure non renseignée'}.`, `No minimum time limit in the data for ${type ? `procedure ${mdText(type)}` : 'an unspecified procedure'}.`));
   }
   return lines.join('\n\n');
 }
@@ -56,7 +57,7 @@ export function thresholdFacts(d: HoverData): string {
   const lines = [
     `**${d.t('Seuil européen', 'EU threshold')} (${d.t(label.fr, label.en)})${d.colon} ${d.money(t.value)} ${d.t('HT', 'excl. VAT')}**`,
     `${d.t('En vigueur le', 'In force on')} ${d.date(at.date)}${at.assumed ? d.t(' (aujourd’hui : pas de « date_lancement »)', " (today: no 'date_lancement')") : ''} — ${validity} ; ${t.entry.source} [${t.entry.conf}]${t.extrapolated ? d.t(' ; date hors des intervalles connus : valeur la plus proche, à vérifier', ' ; date outside the known intervals: nearest value, to be checked') : ''}`,
-    `${d.k('Acheteur', 'Buyer')} ${buyer.categorie}${buyer.assumed ? d.t(' (par défaut)', ' (default)') : ''}`,
+    `${d.k('Acheteur', 'Buyer')} ${mdText(buyer.categorie)}${buyer.assumed ? d.t(' (par défaut)', ' (default)') : ''}`,
   ];
   const value = estimatedValue(ctx.data);
   const type = procedureType(ctx.data);

@@ -3,7 +3,7 @@ import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parse';
 import { reserveOpen } from '../rules/reception';
 import { pick, type Locale } from '../types';
-import { date } from '../util/data';
+import { date, own } from '../util/data';
 import { SYMBOL_KIND } from './kinds';
 import { field, keyText, nodeSpan, pairSpan, scalarNumber, scalarText } from './yamlSpans';
 
@@ -60,7 +60,7 @@ function buildSymbols(parsed: ParsedDocument, locale: Locale): DocumentSymbol[] 
   const out: DocumentSymbol[] = [];
   for (const pair of root.items) {
     if (!isPair(pair)) continue;
-    const build = builders[keyText(pair)];
+    const build = own(builders, keyText(pair));
     const sym = build ? build(ctx, pair) : section(ctx, pair, SymbolKind.Property, short(scalarText(pair.value)));
     if (sym) out.push(sym);
   }

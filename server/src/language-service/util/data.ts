@@ -135,3 +135,11 @@ export function sum(values: readonly (number | undefined)[]): number {
 export function near(a: number, b: number, eps = 0.005): boolean {
   return Math.abs(a - b) <= eps;
 }
+
+/**
+ * `table[key]` as own data only: a key from a document (`constructor`, `toString`, `__proto__`,
+ * `hasOwnProperty`) is an ordinary key, never a property of Object.prototype.
+ */
+export function own<T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}

@@ -1,2 +1,4 @@
 export * from './data';
 export * from './strings';
+export * from './controlChars';
+export * from './markdown';
