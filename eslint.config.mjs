@@ -12,6 +12,11 @@ const withRenderBan = (opts) => ({
   ...opts,
   patterns: [...opts.patterns, { group: ['**/render', '**/render/**'], message: 'server/src/language-service must not import render/: render reads the language service, not the reverse (docs/architecture.md, Invariants).' }],
 });
+// Domain facts read from a document live in language-service/model/ (docs/architecture.md, "The model"): the rules
+// are read only through their registry and types; model/ sits below the rules and never imports them.
+const RULE_INTERNALS = { regex: '(^|/)rules/(?!(registry|types)$)', message: 'Outside rules/, import only rules/registry and rules/types: domain helpers live in language-service/model/ (docs/architecture.md, "The model").' };
+const ANY_RULE = { regex: '(^|/)rules(/|$)', message: 'language-service/model/ sits below the rules: it never imports them (docs/architecture.md, "The model").' };
+const withPatterns = (opts, ...patterns) => ({ ...opts, patterns: [...opts.patterns, ...patterns] });
 const pureLayer = (layer) => ({
   paths: NODE_BUILTINS.filter((m) => !m.includes('*')).map((name) => ({
     name,
@@ -38,8 +43,11 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['server/src/language-service/**/*.ts'], rules: { 'no-restricted-imports': ['error', withRenderBan(pureLayer('server/src/language-service'))] } },
-  { files: ['server/src/render/**/*.ts'], rules: { 'no-restricted-imports': ['error', pureLayer('server/src/render')] } },
+  { files: ['server/src/language-service/**/*.ts'], rules: { 'no-restricted-imports': ['error', withPatterns(withRenderBan(pureLayer('server/src/language-service')), RULE_INTERNALS)] } },
+  { files: ['server/src/language-service/rules/**/*.ts'], rules: { 'no-restricted-imports': ['error', withRenderBan(pureLayer('server/src/language-service'))] } },
+  { files: ['server/src/language-service/model/**/*.ts'], rules: { 'no-restricted-imports': ['error', withPatterns(withRenderBan(pureLayer('server/src/language-service')), ANY_RULE)] } },
+  { files: ['server/src/render/**/*.ts'], rules: { 'no-restricted-imports': ['error', withPatterns(pureLayer('server/src/render'), RULE_INTERNALS)] } },
+  { files: ['server/src/office/**/*.ts', 'server/src/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [RULE_INTERNALS] }] } },
   {
     // The client talks to the server over LSP. It may import only the shared contracts (protocol.ts, officeProtocol.ts, workspaceProtocol.ts) and the
     // leaf modules it runs itself: the server process options it spawns with, PDF printing (a command of the

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { BUYER_CATEGORIES, EU_THRESHOLDS, FR_THRESHOLDS, MINIMUM_DELAYS, valueAt } from '../../server/src/language-service/data/legalData';
 import { RULES } from '../../server/src/language-service';
-import { categoriesOf } from '../../server/src/language-service/rules/buyer';
+import { categoriesOf } from '../../server/src/language-service/model/buyer';
 import { diagnose } from '../helpers/service';
 
 /**

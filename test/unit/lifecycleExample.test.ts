@@ -1,8 +1,8 @@
+import { lotCandidates } from '../../server/src/language-service/model/reception';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createLanguageService, type AmoDiagnostic, type LanguageService } from '../../server/src/language-service';
-import { lotCandidates } from '../../server/src/language-service/rules/reception';
 import { addYears, daysBetween, isObj, list, num, obj, str, type Obj } from '../../server/src/language-service/util/data';
 import { buildDeliverable, type DeliverableId, type RenderEnv } from '../../server/src/render';
 import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';

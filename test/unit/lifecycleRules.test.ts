@@ -1,8 +1,8 @@
+import { gpaEnd, lotCandidates, reserveOpen } from '../../server/src/language-service/model/reception';
 import * as assert from 'assert';
 import * as path from 'path';
 import type { AmoDiagnostic } from '../../server/src/language-service';
 import { firmTokens, nameIn } from '../../server/src/language-service/rules/amo';
-import { gpaEnd, lotCandidates, reserveOpen } from '../../server/src/language-service/rules/reception';
 import { diagnose, TEST_TODAY, uriOf } from '../helpers/service';
 
 /**

@@ -1,7 +1,7 @@
+import { lotCandidates } from '../../server/src/language-service/model/reception';
 import * as assert from 'assert';
 import { parse } from 'yaml';
-import { lotRanking, lotRankings, rankingLots, retainedCandidates } from '../../server/src/language-service/lotRanking';
-import { lotCandidates } from '../../server/src/language-service/rules/reception';
+import { lotRanking, lotRankings, rankingLots, retainedCandidates } from '../../server/src/language-service/model/lotRanking';
 import { scoreLot } from '../../server/src/language-service/scoring';
 import type { Obj } from '../../server/src/language-service/util/data';
 import type { DocModel } from '../../server/src/render/model';

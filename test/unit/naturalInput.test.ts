@@ -1,10 +1,10 @@
+import { placeText } from '../../server/src/language-service/model/operation';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { normalise, parseNumber } from '../../server/src/language-service/model/normalise';
 import { parseText } from '../../server/src/language-service/parse';
 import { frenchDateToIso } from '../../server/src/language-service/schema';
-import { placeText } from '../../server/src/language-service/util/data';
 import type { AmoDiagnostic } from '../../server/src/language-service';
 import { applyAction } from '../helpers/applyEdits';
 import { makeService, ROOT, uriOf } from '../helpers/service';

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as zlib from 'zlib';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { lotRankings } from '../../server/src/language-service/lotRanking';
+import { lotRankings } from '../../server/src/language-service/model/lotRanking';
 import type { Obj } from '../../server/src/language-service/util/data';
 import { renderXlsx } from '../../server/src/office';
 import { planImport } from '../../server/src/office/importOffers';

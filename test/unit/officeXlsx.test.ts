@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { lotRankings, offerId } from '../../server/src/language-service/lotRanking';
+import { lotRankings, offerId } from '../../server/src/language-service/model/lotRanking';
 import { detectOab } from '../../server/src/language-service/scoring';
 import { num, obj, str, type Obj } from '../../server/src/language-service/util/data';
 import { renderXlsx } from '../../server/src/office';

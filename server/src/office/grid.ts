@@ -6,8 +6,8 @@
  * labels. The offers already in the consultation are pre-filled; blank rows follow for new ones.
  */
 import type ExcelJS from 'exceljs';
-import { criterionId, criterionWeight, priceSetup, subCriterionId } from '../language-service/lotRanking';
-import { criteriaSets, isPriceOrCost, type CriteriaSet } from '../language-service/rules/consultation/model';
+import { criterionId, criterionWeight, priceSetup, subCriterionId } from '../language-service/model/lotRanking';
+import { criteriaSets, isPriceOrCost, type CriteriaSet } from '../language-service/model/consultation';
 import { list, num, obj, str, type Obj } from '../language-service/util/data';
 import { addSheet, FMT, put, styleHeader } from './workbook';
 

@@ -7,9 +7,9 @@
  * The tool's own figures are stored as the formulas' cached results.
  */
 import type ExcelJS from 'exceljs';
-import { admissible, criterionWeight, eliminatoire, lotRankings, offerId, subCriterionId, criterionId, type LotRanking } from '../language-service/lotRanking';
+import { admissible, criterionWeight, eliminatoire, lotRankings, offerId, subCriterionId, criterionId, type LotRanking } from '../language-service/model/lotRanking';
 import { detectOab, oabIndicator } from '../language-service/scoring';
-import { isPriceOrCost } from '../language-service/rules/consultation/model';
+import { isPriceOrCost } from '../language-service/model/consultation';
 import { list, num, obj, str, type Obj } from '../language-service/util/data';
 import { addr, addSheet, FMT, fstr, put, styleHeader, type CellValue } from './workbook';
 

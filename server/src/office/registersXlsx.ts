@@ -3,8 +3,8 @@
  * the scale's critical threshold, so that re-rating a risk in Excel reclassifies it as the tool does) and
  * the planning (phases, deliverables, milestones and the computed legal milestones, dates as real dates).
  */
+import { criticality, riskScale } from '../language-service/model/risks';
 import type ExcelJS from 'exceljs';
-import { criticality, riskScale } from '../language-service/rules/risks';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../language-service/util/data';
 import type { BuildInput } from '../render/context';
 import { actorName } from '../render/context';

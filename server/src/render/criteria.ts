@@ -1,5 +1,5 @@
-import { criteriaSets, isEnvironmental, isPriceOrCost, type CriteriaSet } from '../language-service/rules/consultation/model';
-import { criterionId, criterionWeight, subCriterionId } from '../language-service/lotRanking';
+import { criteriaSets, isEnvironmental, isPriceOrCost, type CriteriaSet } from '../language-service/model/consultation';
+import { criterionId, criterionWeight, subCriterionId } from '../language-service/model/lotRanking';
 import { isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';
 import { decimal } from './format';

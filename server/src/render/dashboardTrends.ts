@@ -4,7 +4,7 @@
  * Every figure is computed here from the document and `today`, and stated in a caption where the reader
  * cannot guess it.
  */
-import { criticality, riskScale } from '../language-service/rules/risks';
+import { criticality, riskScale } from '../language-service/model/risks';
 import { date, isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
 import { items, type BuildInput } from './context';
 import { dateFr, decimal } from './format';

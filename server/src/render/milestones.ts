@@ -1,5 +1,5 @@
 import { MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, type MinimumDelay } from '../language-service/data/legalData';
-import { FORMALISED, procedureType } from '../language-service/rules/consultation/model';
+import { FORMALISED, procedureType } from '../language-service/model/consultation';
 import { addDays, addMonths, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
 import { items, type SourceDoc } from './context';
 import { dateFr } from './format';

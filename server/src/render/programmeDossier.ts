@@ -1,5 +1,6 @@
-import { riskScale } from '../language-service/rules/risks';
-import { date, daysBetween, isObj, list, natures, near, num, obj, placeText, str, sum, type Obj } from '../language-service/util/data';
+import { riskScale } from '../language-service/model/risks';
+import { natures, placeText } from '../language-service/model/operation';
+import { date, daysBetween, isObj, list, near, num, obj, str, sum, type Obj } from '../language-service/util/data';
 import { items, numText, orDash, strings, type BuildInput } from './context';
 import { amount, area, dateFr, decimal, monthFr, percent, text, yesNo } from './format';
 import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel, roleLabel } from './labels';

@@ -1,4 +1,4 @@
-import { rankingLots } from '../language-service/lotRanking';
+import { rankingLots } from '../language-service/model/lotRanking';
 import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from '../language-service/scoring';
 import { date, daysBetween, list, num, obj, str } from '../language-service/util/data';
 import { items, strings, type BuildInput } from './context';

@@ -1,4 +1,4 @@
-import { admissible, offerId, priceOf, priceSetup as rankingPriceSetup, scoreLotOffers, type PriceSetup as RankingPriceSetup, type RankingLot } from '../language-service/lotRanking';
+import { admissible, offerId, priceOf, priceSetup as rankingPriceSetup, scoreLotOffers, type PriceSetup as RankingPriceSetup, type RankingLot } from '../language-service/model/lotRanking';
 import { detectOab, PRICE_FORMULAS, simulate, type LotScore } from '../language-service/scoring';
 import { num, obj, own, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';

@@ -5,8 +5,8 @@
  * the proposed decision and the visa blocks. Internal notes (`note_interne`, YAML comments) are never
  * printed. Pure.
  */
-import { admissible, offerId } from '../language-service/lotRanking';
-import { procedureType } from '../language-service/rules/consultation/model';
+import { admissible, offerId } from '../language-service/model/lotRanking';
+import { procedureType } from '../language-service/model/consultation';
 import { date, list, obj, str, type Obj } from '../language-service/util/data';
 import { items, type SourceDoc } from './context';
 import { decimal } from './format';

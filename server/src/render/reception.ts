@@ -3,7 +3,7 @@
  * and the reserve log read them. Pure and total: odd values give dashes, never exceptions.
  * Days are counted with util/data daysBetween (calendar days), the guarantees by guarantees.ts.
  */
-import { lotRankings, retainedCandidates } from '../language-service/lotRanking';
+import { lotRankings, retainedCandidates } from '../language-service/model/lotRanking';
 import { date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
 import { items, type BuildInput } from './context';
 import { dateFr } from './format';

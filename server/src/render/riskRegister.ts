@@ -1,4 +1,4 @@
-import { criticality, riskScale } from '../language-service/rules/risks';
+import { criticality, riskScale } from '../language-service/model/risks';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../language-service/util/data';
 import { actorName, items, type BuildInput } from './context';
 import { dateFr } from './format';

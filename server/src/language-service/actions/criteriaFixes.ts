@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { nodeAt } from '../parse';
-import { criterionType, isEnvironmental } from '../rules/consultation/model';
+import { criterionType, isEnvironmental } from '../model/consultation';
 import type { Path } from '../types';
 import { isObj, list, num, obj, str, sum, type Obj } from '../util/data';
 import { apportion } from './apportion';

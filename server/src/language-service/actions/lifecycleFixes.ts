@@ -1,8 +1,8 @@
+import { reserveOpen } from '../model/reception';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { isSeq, type Node } from 'yaml';
 import { acteursAmoFirst } from '../completion/refs';
 import { nodeAt } from '../parse';
-import { reserveOpen } from '../rules/reception';
 import { pick, type Msg, type Path } from '../types';
 import { date, frDate, obj, str, type Obj } from '../util/data';
 import { pathOf, quickFix, type FixContext } from './fixContext';

@@ -1,11 +1,11 @@
+import { lotCandidates } from '../model/reception';
 import { mdCode } from '../util/markdown';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isScalar } from 'yaml';
 import { CRITERIA, isIntellectualServices, type CriterionEntry } from '../catalog/criteria';
 import { getIdIndex, type IdKind, type IdOccurrence } from '../idIndex';
 import { nodeAt, type ParsedDocument } from '../parse';
-import { criterionType } from '../rules/consultation/model';
-import { lotCandidates } from '../rules/reception';
+import { criterionType } from '../model/consultation';
 import { HoverData } from '../hover/hoverData';
 import { pattern } from '../schemaPath';
 import { list, obj, str, type Obj } from '../util/data';

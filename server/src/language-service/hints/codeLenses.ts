@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { locate, nodeAt, type ParsedDocument } from '../parse';
-import { criteriaSets, hasWeight } from '../rules/consultation/model';
+import { criteriaSets, hasWeight } from '../model/consultation';
 import { pick, type Locale, type Msg } from '../types';
 import { isObj, near, num, obj } from '../util/data';
 

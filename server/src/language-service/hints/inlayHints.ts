@@ -1,9 +1,9 @@
+import { criticality, riskScale } from '../model/risks';
 import { isScalar, type Node } from 'yaml';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { criticalityClass } from '../catalog/criticality';
 import { nodeAt, type ParsedDocument } from '../parse';
-import { criteriaSets } from '../rules/consultation/model';
-import { criticality, riskScale } from '../rules/risks';
+import { criteriaSets } from '../model/consultation';
 import { pick, type Locale, type Path } from '../types';
 import { date, daysBetween, frDate, isObj, list, num, obj, type Obj } from '../util/data';
 

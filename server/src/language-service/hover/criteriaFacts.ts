@@ -1,6 +1,6 @@
 import { mdCode } from '../util/markdown';
 import { keyDate } from '../data/legalData';
-import { isEnvironmental, launchDate } from '../rules/consultation/model';
+import { isEnvironmental, launchDate } from '../model/consultation';
 import { isObj, list, near, num, obj, str, sum, type Obj } from '../util/data';
 import { mark, type HoverData } from './hoverData';
 import type { Path } from '../types';

@@ -1,6 +1,6 @@
+import { deliverableStatus, followUpActive, latestByDate } from '../model/followup';
+import { gpaEnd, reserveOpen } from '../model/reception';
 import { mdText } from '../util/markdown';
-import { deliverableStatus, followUpActive, latestByDate } from '../rules/followup';
-import { gpaEnd, reserveOpen } from '../rules/reception';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../util/data';
 import { mark, type HoverData } from './hoverData';
 

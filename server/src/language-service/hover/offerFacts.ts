@@ -1,5 +1,5 @@
 import { mdCode, mdText } from '../util/markdown';
-import { eliminatoire, lotRanking, priceOf } from '../lotRanking';
+import { eliminatoire, lotRanking, priceOf } from '../model/lotRanking';
 import { PRICE_FORMULAS } from '../scoring';
 import { list, num, obj, str, type Obj } from '../util/data';
 import type { HoverData } from './hoverData';

@@ -1,6 +1,6 @@
 import { mdText } from '../util/markdown';
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, valueAt } from '../data/legalData';
-import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, minimumDelay, procedureType, THRESHOLD_LABEL, type ConsultationFacts } from '../rules/consultation/model';
+import { buyerCategory, estimatedValue, euThreshold, FORMALISED, launchDate, minimumDelay, procedureType, THRESHOLD_LABEL, type ConsultationFacts } from '../model/consultation';
 import { addDays, date, daysBetween, str } from '../util/data';
 import { mark, type HoverData } from './hoverData';
 

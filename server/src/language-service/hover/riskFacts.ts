@@ -1,5 +1,5 @@
 import { criticalityClass } from '../catalog/criticality';
-import { riskScale } from '../rules/risks';
+import { riskScale } from '../model/risks';
 import { num, obj } from '../util/data';
 import type { HoverData } from './hoverData';
 

@@ -1,7 +1,7 @@
+import { reserveOpen } from '../model/reception';
 import { isMap, isPair, isSeq, type Node, type Pair } from 'yaml';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../parse';
-import { reserveOpen } from '../rules/reception';
 import { pick, type Locale } from '../types';
 import { date, own } from '../util/data';
 import { SYMBOL_KIND } from './kinds';

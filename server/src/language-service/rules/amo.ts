@@ -1,7 +1,7 @@
 import { fold, list, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule } from './types';
-import { criteriaSets, criterionType } from './consultation/model';
+import { criteriaSets, criterionType } from '../model/consultation';
 
 /**
  * AMO- rules: independence of the operation's AMO (AMO-001) and how an intellectual-services consultation

@@ -1,8 +1,9 @@
+import { someNature } from '../model/operation';
 import { CEE_REPEALS, keyDate } from '../data/legalData';
-import { date, frDate, isObj, list, nonEmpty, num, obj, someNature, str } from '../util/index';
+import { date, frDate, isObj, list, nonEmpty, num, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule } from './types';
-import { criteriaSets } from './consultation/model';
+import { criteriaSets } from '../model/consultation';
 
 const EXISTING = new Set(['rehabilitation', 'extension', 'reutilisation']);
 

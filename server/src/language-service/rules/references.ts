@@ -2,7 +2,7 @@ import { isObj, list, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Path } from '../types';
 import type { Rule, RuleContext } from './types';
-import { criteriaSets } from './consultation/model';
+import { criteriaSets } from '../model/consultation';
 
 /** Collections whose items carry an id that must be unique within the collection (REF-002). */
 const PROGRAMME_SCOPES: Path[] = [['acteurs'], ['objectifs'], ['besoins'], ['phases'], ['enveloppe_financiere', 'decomposition'], ['financement'], ['indicateurs']];

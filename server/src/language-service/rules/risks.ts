@@ -1,6 +1,8 @@
+import { someNature } from '../model/operation';
+import { criticality, riskScale } from '../model/risks';
 import { riskCategory, STRATEGIES } from '../catalog/risks';
 import { EU_THRESHOLDS, valueAt } from '../data/legalData';
-import { closest, daysBetween, date, fold, frDate, isObj, list, nonEmpty, num, obj, someNature, str } from '../util/index';
+import { closest, daysBetween, date, fold, frDate, isObj, list, nonEmpty, num, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule, RuleContext } from './types';
 import { preAsbestosBuilding } from './consultation/execution';
@@ -13,24 +15,7 @@ function name(r: Obj, i: number): string {
   return str(r.id) ?? `#${i + 1}`;
 }
 
-/** The declared scale (4 or 5 levels), else the 4×4 default. */
-export function riskScale(data: Obj): { p: number; i: number; seuil: number; declared: boolean } {
-  const e = obj(data.echelle_risques);
-  const p = num(e.probabilite);
-  const i = num(e.impact);
-  const declared = (p === 4 || p === 5) && (i === 4 || i === 5);
-  const pp = declared ? (p as number) : 4;
-  const ii = declared ? (i as number) : 4;
-  // Defaults of the catalogue: 9 on a 4×4 scale, 12 on a 5×5 one ([U], configurable through seuil_critique).
-  const seuil = num(e.seuil_critique) ?? (Math.max(pp, ii) >= 5 ? 12 : 9);
-  return { p: pp, i: ii, seuil, declared };
-}
 
-export function criticality(r: Obj): number | undefined {
-  const p = num(r.probabilite);
-  const i = num(r.impact);
-  return p !== undefined && i !== undefined ? p * i : undefined;
-}
 
 export const RSK_001: Rule = {
   id: 'RSK-001', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 (enregistrement) ; ISO Guide 73 (propriétaire du risque)',

@@ -1,7 +1,7 @@
 import { FR_THRESHOLDS, PRACTICE_DEFAULTS, valueAt } from '../../data/legalData';
 import { date, euros, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
-import { buyerProfile, datedRange, estimatedValue, judgeBuyer, launchInfo } from './model';
+import { buyerProfile, datedRange, estimatedValue, judgeBuyer, launchInfo } from '../../model/consultation';
 
 /**
  * Checks of the execution clauses (payment, advance, retention money, price variation, capacities), the

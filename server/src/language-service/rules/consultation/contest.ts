@@ -1,7 +1,7 @@
 import { FR_THRESHOLDS, PRACTICE_DEFAULTS, valueAt } from '../../data/legalData';
 import { euros, isObj, list, num, obj, str } from '../../util/index';
 import type { Rule } from '../types';
-import { launchInfo, procedureType } from './model';
+import { launchInfo, procedureType } from '../../model/consultation';
 
 /** The contest facts (`concours`) of a consultation whose procedure is a design contest, else undefined. */
 function contest(data: Record<string, unknown>): Record<string, unknown> | undefined {

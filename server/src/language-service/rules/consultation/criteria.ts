@@ -1,7 +1,7 @@
 import { keyDate, PRACTICE_DEFAULTS } from '../../data/legalData';
 import { isObj, list, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
 import type { Rule, RuleContext } from '../types';
-import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, launchInfo, launchText, procedureType, FORMALISED } from './model';
+import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, launchInfo, launchText, procedureType, FORMALISED } from '../../model/consultation';
 
 const L2152_7 = 'http://www.marche-public.fr/ccp/L2152-07-attribution-offre-economiquement-plus-avantageuse-criteres-objectifs.htm';
 const R2152_7 = 'https://www.marche-public.fr/ccp/R2152-07-criteres-attribution-offre-economiquement-plus-avantageuse.htm';

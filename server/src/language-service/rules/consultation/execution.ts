@@ -1,8 +1,9 @@
+import { onlyNature } from '../../model/operation';
 import { keyDate } from '../../data/legalData';
-import { isObj, list, nonEmpty, num, obj, onlyNature, str } from '../../util/index';
+import { isObj, list, nonEmpty, num, obj, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
-import { estimatedValue, euThreshold, isDefense, launchInfo, launchText } from './model';
+import { estimatedValue, euThreshold, isDefense, launchInfo, launchText } from '../../model/consultation';
 
 export const CSL_020: Rule = {
   id: 'CSL-020', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2112-2 (loi 2021-1104 art. 35) ; L2112-2-1',

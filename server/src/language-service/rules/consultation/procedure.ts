@@ -1,9 +1,10 @@
+import { onlyNature } from '../../model/operation';
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, valueAt, type MinimumDelay } from '../../data/legalData';
-import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, onlyNature, str, sum } from '../../util/index';
+import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
 import { BUYER_CATEGORIES, type BuyerCategory } from '../../data/legalData';
-import { livreIVExcluded } from '../buyer';
-import { buyerProfile, datedRange, estimatedValue, euRange, FORMALISED, judgeBuyer, launchDate, launchInfo, launchText, minimumDelay, operationWorksValue, procedureType, THRESHOLD_LABEL, type DatedRange } from './model';
+import { livreIVExcluded } from '../../model/buyer';
+import { buyerProfile, datedRange, estimatedValue, euRange, FORMALISED, judgeBuyer, launchDate, launchInfo, launchText, minimumDelay, operationWorksValue, procedureType, THRESHOLD_LABEL, type DatedRange } from '../../model/consultation';
 
 function euLabel(key: string): { fr: string; en: string } {
   return THRESHOLD_LABEL[key] ?? { fr: key, en: key };

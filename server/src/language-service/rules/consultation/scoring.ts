@@ -1,6 +1,6 @@
 import { isObj, nonEmpty, num, obj, str } from '../../util/data';
 import type { Rule } from '../types';
-import { procedureType } from './model';
+import { procedureType } from '../../model/consultation';
 
 const KNOWN_METHODS = new Set(['classique', 'lineaire', 'moyenne']);
 

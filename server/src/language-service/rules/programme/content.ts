@@ -1,6 +1,6 @@
 import { euros, isObj, list, near, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Obj } from '../../util/index';
-import { livreIVExcluded, livreIVStatus } from '../buyer';
+import { livreIVExcluded, livreIVStatus } from '../../model/buyer';
 import type { Rule } from '../types';
 
 const L2421_2 = 'https://french-business-law.com/french-legislation/legiscta000037703226-legiscta000037703428-part-two-public-procurement/page/30';

@@ -1,6 +1,7 @@
+import { someNature } from '../../model/operation';
 import { INSIDE_DET, phaseEntry } from '../../catalog/phases';
 import { keyDate } from '../../data/legalData';
-import { addMonths, date, frDate, isObj, list, obj, someNature, str } from '../../util/index';
+import { addMonths, date, frDate, isObj, list, obj, str } from '../../util/index';
 import type { Obj } from '../../util/index';
 import { mentions } from '../../util/mentions';
 import type { Rule } from '../types';

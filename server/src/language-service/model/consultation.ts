@@ -1,15 +1,20 @@
-import { BUYER_CATEGORIES, euThresholdKey, EU_THRESHOLDS, valueAt, type BuyerCategory, type DatedValue, type Lookup, type MinimumDelay } from '../../data/legalData';
-import type { Msg } from '../../types';
-import { categoriesOf } from '../buyer';
+import { BUYER_CATEGORIES, euThresholdKey, EU_THRESHOLDS, valueAt, type BuyerCategory, type DatedValue, type Lookup, type MinimumDelay } from '../data/legalData';
+import type { Msg } from '../types';
+import { categoriesOf } from './buyer';
 export { categoriesOf };
-import type { Path } from '../../types';
-import { addDays, date, daysBetween, frDate, isObj, list, nonEmpty, num, obj, str, sum, type Obj } from '../../util/index';
-import type { RuleContext } from '../types';
+import type { Path } from '../types';
+import { addDays, date, daysBetween, frDate, isObj, list, nonEmpty, num, obj, str, sum, type Obj } from '../util/index';
 
 export const FORMALISED = new Set(['AOO', 'AOR', 'PN', 'DC']);
 
 /** What the dated helpers read of a consultation: its data, today and its programme (a rule context or a hover). */
-export type ConsultationFacts = Pick<RuleContext, 'data' | 'today' | 'programme'>;
+export interface ConsultationFacts {
+  data: Obj;
+  /** Today's date (ISO). */
+  today: string;
+  /** The programme the consultation names, when it could be read. */
+  programme?: { data: Obj };
+}
 
 /** A list of award criteria that applies to offers: the consultation's, or a lot's own. */
 export interface CriteriaSet {

@@ -8,9 +8,9 @@
  * rank through here: the client reads the RAO, so nothing else may name another holder.
  * Pure and total: odd values give missing notes or no ranking, never exceptions.
  */
-import { criteriaSets, isPriceOrCost, type CriteriaSet } from './rules/consultation/model';
-import { scoreLot, type Criterion, type LotScore, type PriceMethod } from './scoring';
-import { isObj, list, num, obj, str, type Obj } from './util/data';
+import { criteriaSets, isPriceOrCost, type CriteriaSet } from './consultation';
+import { scoreLot, type Criterion, type LotScore, type PriceMethod } from '../scoring';
+import { isObj, list, num, obj, str, type Obj } from '../util/data';
 
 /** An offer of `offres` and its index there. */
 export interface OfferRef {
