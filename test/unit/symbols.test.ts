@@ -117,7 +117,6 @@ describe('workspace symbol index (compact: hash + symbols, no parse tree)', () =
       },
       readText: (uri) => files[uri],
       listDocuments: () => Object.keys(files),
-      resolveProgrammeUri: () => undefined,
     };
     return { host, parses };
   }

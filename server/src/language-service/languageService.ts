@@ -3,8 +3,8 @@ import { parseText, type ParsedDocument } from './parse';
 import type { ProgrammeLink } from './rules/types';
 import type { AmoConfig, AmoDiagnostic, Locale, Msg, TextDocumentLike, WorkspaceProvider } from './types';
 import { MAX_VALIDATED_LENGTH, unparsed } from './limits';
-import { docKindOf } from './types';
-import { isObj, str } from './util/data';
+import { isObj } from './util/data';
+import { programmeRef, programmeUri, resolveProgrammeUri } from './model/programmeRef';
 import { locate } from './parse';
 import { createNavigation, type NavigationService } from './navigation';
 import { WorkspaceSymbolIndex } from './navigation/workspaceSymbols';
@@ -36,17 +36,7 @@ export interface LanguageService extends NavigationService, EditingService, Lang
   forget(uri: string): void;
 }
 
-/** Resolves a consultation's `programme:` path against the consultation's URI. */
-export function resolveProgrammeUri(consultationUri: string, relative: string): string | undefined {
-  try {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(relative) && !/^[a-z]:[\\/]/i.test(relative)) return new URL(relative).toString();
-    const base = new URL(consultationUri);
-    if (base.protocol !== 'file:') return undefined;
-    return new URL(relative.replace(/\\/g, '/'), base).toString();
-  } catch {
-    return undefined;
-  }
-}
+export { resolveProgrammeUri };
 
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
   const cache = new Map<string, ParsedDocument>();
@@ -69,39 +59,32 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   }
 
   function getProgrammeUri(doc: TextDocumentLike): string | undefined {
-    const parsed = featureParse(doc);
-    if (parsed.kind !== 'consultation' || !isObj(parsed.data)) return undefined;
-    const rel = str(parsed.data.programme);
-    return rel ? resolveProgrammeUri(doc.uri, rel) : undefined;
+    return programmeUri(featureParse(doc));
   }
 
-  /**
-   * The parse of the programme a consultation names (workspace provider, parse cache), read from the YAML
-   * tree so that it works while the consultation has syntax errors (completion while typing).
-   */
+  /** The parse of the programme a consultation names (workspace provider, parse cache); model/programmeRef.ts resolves it. */
   function programmeOf(parsed: ParsedDocument): ParsedDocument | undefined {
-    if (parsed.kind !== 'consultation') return undefined;
-    const rel = str(isObj(parsed.data) ? parsed.data.programme : parsed.doc.get('programme'));
-    const uri = rel ? resolveProgrammeUri(parsed.uri, rel) : undefined;
-    const text = uri && uri !== parsed.uri && docKindOf(uri) === 'programme' ? init.workspace.readText(uri) : undefined;
+    const uri = programmeUri(parsed);
+    const text = uri ? init.workspace.readText(uri) : undefined;
     return uri && text !== undefined ? parse({ uri, text }) : undefined;
   }
 
   /** Reads and parses the programme a consultation names; findings about the link itself. */
   function link(parsed: ParsedDocument): { programme?: ProgrammeLink; findings: Finding[] } {
-    if (parsed.kind !== 'consultation' || !isObj(parsed.data) || typeof parsed.data.programme !== 'string') return { findings: [] };
-    const rel = parsed.data.programme;
+    const ref = parsed.ok ? programmeRef(parsed) : undefined;
+    if (!ref) return { findings: [] };
+    const rel = ref.written;
+    const uri = ref.uri;
     const [start, end] = locate(parsed.doc, ['programme'], 'value');
-    const uri = resolveProgrammeUri(parsed.uri, rel);
     if (!uri) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'information', message: { fr: `Chemin du programme « ${rel} » non résolu : enregistrez la consultation sur disque pour vérifier ses références.`, en: `Programme path '${rel}' not resolved: save the consultation to disk to check its references.` } }] };
     }
-    if (uri === parsed.uri) {
+    if (ref.refused === 'self') {
       return { findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: 'La consultation se désigne elle-même comme programme.', en: 'The consultation names itself as its programme.' } }] };
     }
     const notUsable = (why: Msg): { findings: Finding[] } => ({ findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: `Le fichier « ${rel} » n’est pas un programme exploitable (${why.fr}) : les références au programme ne sont pas vérifiées.`, en: `'${rel}' is not a usable programme (${why.en}): references to the programme are not checked.` } }] });
     // Only a *.programme.yaml is ever read: a path to a device, a folder or any other file is refused by name.
-    if (docKindOf(uri) !== 'programme') return notUsable({ fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' });
+    if (ref.refused === 'not-programme') return notUsable({ fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' });
     const text = init.workspace.readText(uri);
     if (text === undefined) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'error', message: { fr: `Fichier programme introuvable ou illisible : « ${rel} ». Vérifiez le chemin relatif.`, en: `Programme file not found or unreadable: '${rel}'. Check the relative path.` } }] };
@@ -139,7 +122,6 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
         parse: featureParse,
         readText: (uri) => init.workspace.readText(uri),
         listDocuments: () => init.workspace.listDocuments?.() ?? [],
-        resolveProgrammeUri,
       },
       symbolIndex,
     ),

@@ -1,7 +1,8 @@
 import { isScalar } from 'yaml';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { nodeAt, type ParsedDocument } from '../parse';
-import { occurrencesOf, programmeUriOf, targetAt, type NavigationHost, type Occurrence } from './targets';
+import { programmeUri } from '../model/programmeRef';
+import { occurrencesOf, targetAt, type NavigationHost, type Occurrence } from './targets';
 
 export function locationOf(o: Occurrence): Location {
   return { uri: o.parsed.uri, range: o.parsed.lines.range(o.sym.start, o.sym.end) };
@@ -18,7 +19,7 @@ export function getDefinition(host: NavigationHost, parsed: ParsedDocument, posi
   const programme = nodeAt(parsed.doc, ['programme']);
   const range = isScalar(programme) ? programme.range : undefined;
   if (range && range[0] <= offset && offset <= range[1]) {
-    const uri = programmeUriOf(host, parsed);
+    const uri = programmeUri(parsed);
     if (uri && host.readText(uri) !== undefined) return [{ uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
   }
   return [];

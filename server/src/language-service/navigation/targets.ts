@@ -1,5 +1,6 @@
 import { isScalar } from 'yaml';
 import { nodeAt, type ParsedDocument } from '../parse';
+import { programmeUri } from '../model/programmeRef';
 import type { IdKind } from '../idIndex';
 import { docKindOf, type TextDocumentLike } from '../types';
 import { getSymbolTable, resolvePhase, symbolAt, symbolKey, type IdSymbol } from './symbolTable';
@@ -10,8 +11,6 @@ export interface NavigationHost {
   readText(uri: string): string | undefined;
   /** Every known AMO document of the workspace (may omit the request document). */
   listDocuments(): string[];
-  /** The service's resolution of a consultation's `programme:` path. */
-  resolveProgrammeUri(consultationUri: string, relative: string): string | undefined;
 }
 
 /** One id occurrence in one document. */
@@ -33,15 +32,6 @@ export interface Target {
   definition?: Occurrence;
 }
 
-/** The programme a consultation names, as a URI (from the YAML tree, so it works on a broken document too). */
-export function programmeUriOf(host: NavigationHost, parsed: ParsedDocument): string | undefined {
-  if (parsed.kind !== 'consultation') return undefined;
-  const node = nodeAt(parsed.doc, ['programme']);
-  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
-  const uri = host.resolveProgrammeUri(parsed.uri, node.value);
-  return uri === parsed.uri ? undefined : uri;
-}
-
 /** The parse of a programme read through the workspace provider, or undefined (unreadable, not a programme). */
 export function readProgramme(host: NavigationHost, uri: string | undefined): ParsedDocument | undefined {
   if (!uri || docKindOf(uri) !== 'programme') return undefined;
@@ -59,7 +49,7 @@ export function targetAt(host: NavigationHost, parsed: ParsedDocument, offset: n
     const def = sym.role === 'definition' ? sym : getSymbolTable(parsed).definitions.get(sym.key)?.[0];
     return { at, kind: sym.kind, id: sym.id, key: sym.key, home: parsed, definition: def && { parsed, sym: def } };
   }
-  const home = readProgramme(host, programmeUriOf(host, parsed));
+  const home = readProgramme(host, programmeUri(parsed));
   const hit = home && resolvePhase(getSymbolTable(home), sym.id);
   if (!home || !hit) return { at, kind: 'phase', id: sym.id, key: symbolKey('phase', '', sym.id), home };
   return { at, kind: 'phase', id: hit.def.id, key: hit.def.key, home, definition: { parsed: home, sym: hit.def } };
@@ -99,7 +89,7 @@ function consultationPhases(host: NavigationHost, target: Target, home: ParsedDo
     // Cheap filter before parsing: most consultations of a large workspace do not mention the id.
     if (text === undefined || !names.some((n) => text.includes(n))) continue;
     const parsed = uri === request.uri ? request : host.parse({ uri, text });
-    if (!sameUri(programmeUriOf(host, parsed), home.uri)) continue;
+    if (!sameUri(programmeUri(parsed), home.uri)) continue;
     for (const name of names) {
       const hit = resolvePhase(table, name);
       if (hit?.def.key !== target.key) continue;
