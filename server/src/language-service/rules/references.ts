@@ -2,18 +2,19 @@ import { isObj, list, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Path } from '../types';
 import type { Rule, RuleContext } from './types';
-import { criteriaSets } from '../model/consultation';
+import { consultationModel, programmeModel } from '../model/build';
+import type { Entity } from '../model/types';
 
 /** Collections whose items carry an id that must be unique within the collection (REF-002). */
 const PROGRAMME_SCOPES: Path[] = [['acteurs'], ['objectifs'], ['besoins'], ['phases'], ['enveloppe_financiere', 'decomposition'], ['financement'], ['indicateurs']];
 
-function duplicates(ctx: RuleContext, path: Path, items: unknown[], what: string): void {
+function duplicates(ctx: RuleContext, items: readonly Entity[], what: string): void {
   const seen = new Set<string>();
-  items.forEach((it, i) => {
-    const id = str(obj(it).id);
+  items.forEach((it) => {
+    const id = str(it.o.id);
     if (id === undefined) return;
     if (seen.has(id)) {
-      ctx.report([...path, i, 'id'], { fr: `Identifiant « ${id} » en double dans ${what} : chaque id doit être unique.`, en: `Duplicate id '${id}' in ${what}: every id must be unique.` }, { target: 'value' });
+      ctx.report([...it.path, 'id'], { fr: `Identifiant « ${id} » en double dans ${what} : chaque id doit être unique.`, en: `Duplicate id '${id}' in ${what}: every id must be unique.` }, { target: 'value' });
     }
     seen.add(id);
   });
@@ -30,25 +31,25 @@ export const REF_002: Rule = {
   title: { fr: 'Identifiant en double dans une même liste', en: 'Duplicate id within a list' },
   check(ctx) {
     if (ctx.parsed.kind === 'programme') {
-      for (const p of PROGRAMME_SCOPES) duplicates(ctx, p, list(getIn(ctx.data, p)), p.join('.'));
-      list(ctx.data.phases).forEach((ph, i) => {
-        duplicates(ctx, ['phases', i, 'livrables'], list(obj(ph).livrables), `phases[${i}].livrables`);
-        duplicates(ctx, ['phases', i, 'jalons'], list(obj(ph).jalons), `phases[${i}].jalons`);
-      });
+      for (const p of PROGRAMME_SCOPES) duplicates(ctx, list(getIn(ctx.data, p)).map((o, index) => ({ path: [...p, index], index, o: obj(o) })), p.join('.'));
+      for (const ph of programmeModel(ctx.data).phases) {
+        duplicates(ctx, ph.livrables, `phases[${ph.index}].livrables`);
+        duplicates(ctx, ph.jalons, `phases[${ph.index}].jalons`);
+      }
       return;
     }
-    duplicates(ctx, ['lots'], list(ctx.data.lots), 'lots');
-    duplicates(ctx, ['offres'], list(ctx.data.offres), 'offres');
-    duplicates(ctx, ['reception', 'reserves'], list(obj(ctx.data.reception).reserves), 'reception.reserves');
-    for (const set of criteriaSets(ctx.data)) {
+    const model = consultationModel(ctx.data);
+    duplicates(ctx, model.lots, 'lots');
+    duplicates(ctx, model.offers, 'offres');
+    duplicates(ctx, model.reception?.reserves ?? [], 'reception.reserves');
+    for (const set of model.criteriaSets) {
       // Criteria and sub-criteria share one namespace: both are keys of an offer's `notes`.
       const seen = new Set<string>();
-      set.criteres.forEach((c, i) => {
-        const items: [unknown, Path][] = [[c, [...set.path, i, 'id']], ...list(c.sous_criteres).map((s, j): [unknown, Path] => [s, [...set.path, i, 'sous_criteres', j, 'id']])];
-        for (const [item, path] of items) {
-          const id = str(obj(item).id);
+      set.criteria.forEach((c) => {
+        for (const item of [c, ...c.sub]) {
+          const id = item.id;
           if (id === undefined) continue;
-          if (seen.has(id)) ctx.report(path, { fr: `Identifiant de critère « ${id} » en double : critères et sous-critères doivent avoir des ids distincts.`, en: `Duplicate criterion id '${id}': criteria and sub-criteria need distinct ids.` }, { target: 'value' });
+          if (seen.has(id)) ctx.report([...item.path, 'id'], { fr: `Identifiant de critère « ${id} » en double : critères et sous-critères doivent avoir des ids distincts.`, en: `Duplicate criterion id '${id}': criteria and sub-criteria need distinct ids.` }, { target: 'value' });
           seen.add(id);
         }
       });
@@ -63,7 +64,7 @@ function unresolved(ctx: RuleContext, path: Path, value: string, kind: { fr: str
 
 function phaseRefs(programme: Obj): Set<string> {
   const s = new Set<string>();
-  for (const p of list(programme.phases).map(obj)) {
+  for (const { o: p } of programmeModel(programme).phases) {
     const id = str(p.id);
     if (id) s.add(id);
     // A phase code names the phase as well when the programme uses it once (lenient for hand-written files).
@@ -78,27 +79,26 @@ export const REF_001: Rule = {
   title: { fr: 'Toute référence désigne un id défini (acteur, phase, lot, critère)', en: 'Every reference names a defined id (actor, phase, lot, criterion)' },
   check(ctx) {
     if (ctx.parsed.kind === 'programme') {
-      const acteurs = list(ctx.data.acteurs).map((a) => str(obj(a).id)).filter((x): x is string => !!x);
+      const model = programmeModel(ctx.data);
+      const acteurs = model.actors.map((a) => a.id).filter((x): x is string => !!x);
       const phases = phaseRefs(ctx.data);
-      list(ctx.data.risques).forEach((r, i) => {
-        const owner = str(obj(r).proprietaire);
-        if (owner && !acteurs.includes(owner)) unresolved(ctx, ['risques', i, 'proprietaire'], owner, { fr: 'Acteur', en: 'Actor' }, acteurs);
-        list(obj(r).phases).forEach((p, j) => {
+      for (const r of model.risks) {
+        const owner = str(r.o.proprietaire);
+        if (owner && !acteurs.includes(owner)) unresolved(ctx, [...r.path, 'proprietaire'], owner, { fr: 'Acteur', en: 'Actor' }, acteurs);
+        list(r.o.phases).forEach((p, j) => {
           const ref = str(p);
-          if (ref && !phases.has(ref)) unresolved(ctx, ['risques', i, 'phases', j], ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
+          if (ref && !phases.has(ref)) unresolved(ctx, [...r.path, 'phases', j], ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
         });
-      });
+      }
       // Follow-up: who issues a deliverable and who reviews it are parties of the programme.
-      list(ctx.data.phases).forEach((ph, i) => {
-        list(obj(ph).livrables).forEach((l, j) => {
-          const issuer = str(obj(l).emetteur);
-          if (issuer && !acteurs.includes(issuer)) unresolved(ctx, ['phases', i, 'livrables', j, 'emetteur'], issuer, { fr: 'Acteur', en: 'Actor' }, acteurs);
-          list(obj(l).revues).forEach((r, k) => {
-            const reviewer = str(obj(r).relecteur);
-            if (reviewer && !acteurs.includes(reviewer)) unresolved(ctx, ['phases', i, 'livrables', j, 'revues', k, 'relecteur'], reviewer, { fr: 'Acteur', en: 'Actor' }, acteurs);
-          });
+      for (const l of model.deliverables) {
+        const issuer = str(l.o.emetteur);
+        if (issuer && !acteurs.includes(issuer)) unresolved(ctx, [...l.path, 'emetteur'], issuer, { fr: 'Acteur', en: 'Actor' }, acteurs);
+        list(l.o.revues).forEach((r, k) => {
+          const reviewer = str(obj(r).relecteur);
+          if (reviewer && !acteurs.includes(reviewer)) unresolved(ctx, [...l.path, 'revues', k, 'relecteur'], reviewer, { fr: 'Acteur', en: 'Actor' }, acteurs);
         });
-      });
+      }
       return;
     }
     if (ctx.programme) {
@@ -106,20 +106,20 @@ export const REF_001: Rule = {
       const phases = phaseRefs(ctx.programme.data);
       if (phase && !phases.has(phase)) unresolved(ctx, ['phase'], phase, { fr: 'Phase du programme', en: 'Programme phase' }, [...phases]);
     }
-    const lots = list(ctx.data.lots).map((l) => str(obj(l).id)).filter((x): x is string => !!x);
+    const model = consultationModel(ctx.data);
+    const lots = model.lots.map((l) => l.id).filter((x): x is string => !!x);
     const lotIds = new Set(lots);
-    list(obj(ctx.data.reception).reserves).forEach((r, i) => {
-      const lot = str(obj(r).lot);
-      if (lot && !lotIds.has(lot)) unresolved(ctx, ['reception', 'reserves', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
-    });
-    const sets = criteriaSets(ctx.data);
+    for (const r of model.reception?.reserves ?? []) {
+      if (r.lot && !lotIds.has(r.lot)) unresolved(ctx, [...r.path, 'lot'], r.lot, { fr: 'Lot', en: 'Lot' }, lots);
+    }
+    const sets = model.criteriaSets;
     // Once per lot, not per offer: a consultation may have thousands of offers over hundreds of lots.
     const byLot = new Map<string | undefined, { ids: string[]; known: Set<string> }>();
     const criteriaOf = (lot: string | undefined): { ids: string[]; known: Set<string> } => {
       let hit = byLot.get(lot);
       if (!hit) {
         const set = sets.find((s) => s.lotId === lot && lot !== undefined) ?? sets.find((s) => s.lotId === undefined);
-        const ids = set ? set.criteres.flatMap((c) => [str(c.id), ...list(c.sous_criteres).map((s) => str(obj(s).id))]).filter((x): x is string => !!x) : [];
+        const ids = set ? set.criteria.flatMap((c) => [c.id, ...c.sub.map((s) => s.id)]).filter((x): x is string => !!x) : [];
         hit = { ids, known: new Set(ids) };
         byLot.set(lot, hit);
       }
@@ -127,23 +127,22 @@ export const REF_001: Rule = {
     };
     const ne = obj(ctx.data.note_eliminatoire);
     const neCrit = str(ne.critere);
-    if (neCrit && !sets.some((s) => s.criteres.some((c) => str(c.id) === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined).ids);
+    if (neCrit && !sets.some((s) => s.criteria.some((c) => c.id === neCrit))) unresolved(ctx, ['note_eliminatoire', 'critere'], neCrit, { fr: 'Critère', en: 'Criterion' }, criteriaOf(undefined).ids);
     // When nothing is defined at all (no criteria, a misspelt or missing `criteres`), the one cause is said
     // once, not once per note of every offer: the rest follows from it.
     let orphanNotes: { path: Path; count: number } | undefined;
-    list(ctx.data.offres).forEach((o, i) => {
-      const offer = obj(o);
-      const lot = str(offer.lot);
-      if (lot && !lotIds.has(lot)) unresolved(ctx, ['offres', i, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
+    for (const offer of model.offers) {
+      const lot = offer.lot;
+      if (lot && !lotIds.has(lot)) unresolved(ctx, [...offer.path, 'lot'], lot, { fr: 'Lot', en: 'Lot' }, lots);
       const { ids, known } = criteriaOf(lot);
-      for (const key of Object.keys(obj(offer.notes))) {
+      for (const key of Object.keys(obj(offer.o.notes))) {
         if (known.has(key)) continue;
         if (ids.length === 0) {
-          orphanNotes ??= { path: ['offres', i, 'notes', key], count: 0 };
+          orphanNotes ??= { path: [...offer.path, 'notes', key], count: 0 };
           orphanNotes.count++;
-        } else unresolved(ctx, ['offres', i, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, ids, 'key');
+        } else unresolved(ctx, [...offer.path, 'notes', key], key, { fr: 'Critère ou sous-critère', en: 'Criterion or sub-criterion' }, ids, 'key');
       }
-    });
+    }
     if (orphanNotes) {
       const n = orphanNotes.count;
       ctx.report(orphanNotes.path, {

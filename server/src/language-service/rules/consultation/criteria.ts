@@ -1,13 +1,20 @@
 import { keyDate, PRACTICE_DEFAULTS } from '../../data/legalData';
-import { isObj, list, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
+import { isObj, near, nonEmpty, num, obj, str, sum, type Obj } from '../../util/data';
 import type { Rule, RuleContext } from '../types';
-import { criteriaSets, criterionType, hasWeight, isDefense, isEnvironmental, isPriceOrCost, launchDate, launchInfo, launchText, procedureType, FORMALISED } from '../../model/consultation';
+import { consultationModel } from '../../model/build';
+import type { CriteriaSetM, CriterionM } from '../../model/types';
+import { hasWeight, isDefense, isEnvironmental, launchDate, launchInfo, launchText, procedureType, FORMALISED } from '../../model/consultation';
 
 const L2152_7 = 'http://www.marche-public.fr/ccp/L2152-07-attribution-offre-economiquement-plus-avantageuse-criteres-objectifs.htm';
 const R2152_7 = 'https://www.marche-public.fr/ccp/R2152-07-criteres-attribution-offre-economiquement-plus-avantageuse.htm';
 
 function label(c: Obj): string {
   return str(c.id) ?? str(c.libelle) ?? '?';
+}
+
+/** The criteria sets in force, from the model (model/build.ts). */
+function setsOf(ctx: RuleContext): CriteriaSetM[] {
+  return consultationModel(ctx.data).criteriaSets;
 }
 
 export const CSL_001: Rule = {
@@ -18,8 +25,8 @@ export const CSL_001: Rule = {
     // A contract without advertising or competition (SPMC) is negotiated with one operator: no award criteria;
     // a design contest's jury judges projects on the contest's own criteria (R2162-18), not award criteria.
     if (procedureType(ctx.data) === 'SPMC' || isContest(ctx.data)) return;
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length === 0) {
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length === 0) {
         // Without the key the file says nothing of the criteria (a notice may refer to the RC): a warning.
         const declared = Array.isArray(set.lotId === undefined ? ctx.data.criteres : set.owner.criteres);
         ctx.report(set.path, {
@@ -29,9 +36,9 @@ export const CSL_001: Rule = {
         continue;
       }
       const ranked = set.owner.hierarchisation === true;
-      set.criteres.forEach((c, i) => {
+      set.criteria.forEach(({ o: c, path: at }) => {
         if (!hasWeight(c) && num(c.rang) === undefined && !ranked) {
-          ctx.report([...set.path, i], {
+          ctx.report([...at], {
             fr: `Le critère « ${label(c)} » n’indique ni pondération, ni fourchette, ni rang : précisez comment il est mis en œuvre.`,
             en: `Criterion '${label(c)}' has no weight, range or rank: state how it is applied.`,
           });
@@ -46,8 +53,8 @@ export const CSL_002: Rule = {
   title: { fr: 'Le prix ou le coût figure parmi les critères (hors concours : les projets ne sont pas chiffrés)', en: 'Price or cost is among the criteria (not for a design contest: projects are not priced)' },
   check(ctx) {
     if (isContest(ctx.data)) return;
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length === 0 || set.criteres.some(isPriceOrCost)) continue;
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length === 0 || set.criteria.some((c) => c.priceOrCost)) continue;
       ctx.report(set.path, {
         fr: 'Aucun critère de type « prix » ou « cout » : le prix ou le coût doit figurer parmi les critères d’attribution (L2152-7).',
         en: "No criterion of type 'prix' or 'cout': price or cost must be among the award criteria (L2152-7).",
@@ -61,8 +68,8 @@ export const CSL_003: Rule = {
   title: { fr: 'Critère unique du prix réservé aux fournitures ou services standardisés', en: 'A single price criterion only for standardised supplies or services' },
   check(ctx) {
     const nature = str(ctx.data.nature);
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length !== 1 || criterionType(set.criteres[0]) !== 'prix') continue;
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length !== 1 || set.criteria[0].type !== 'prix') continue;
       if ((nature === 'fournitures' || nature === 'services') && ctx.data.standardise === true) continue;
       ctx.report([...set.path, 0], {
         fr: 'Critère unique du prix : admis seulement pour des fournitures ou services standardisés (« standardise: true »). Ajoutez des critères qualitatifs ou utilisez le coût global.',
@@ -73,8 +80,8 @@ export const CSL_003: Rule = {
 };
 
 /** Sub-criteria at every depth (a third level is allowed). */
-function subCriteria(c: Obj): Obj[] {
-  return list(c.sous_criteres).map(obj).flatMap((s) => [s, ...subCriteria(s)]);
+function below(c: CriterionM): CriterionM[] {
+  return c.sub.flatMap((s) => [s, ...below(s)]);
 }
 
 function weightOf(s: Obj): number | undefined {
@@ -82,9 +89,9 @@ function weightOf(s: Obj): number | undefined {
 }
 
 /** Whether a criteria set takes the environmental characteristics of the offer into account with a published weight. */
-function envCovered(criteres: Obj[]): boolean {
-  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout' && isEnvironmental(criteres[0])) return true;
-  return criteres.some((c) => isEnvironmental(c) || subCriteria(c).some((s) => isEnvironmental(s) && weightOf(s) !== undefined));
+function envCovered(criteres: readonly CriterionM[]): boolean {
+  if (criteres.length === 1 && criteres[0].type === 'cout' && criteres[0].environmental) return true;
+  return criteres.some((c) => c.environmental || below(c).some((s) => s.environmental && weightOf(s.o) !== undefined));
 }
 
 /**
@@ -92,10 +99,10 @@ function envCovered(criteres: Obj[]): boolean {
  * reads L2152-7 as "un critère prenant en compte les caractéristiques environnementales", which elements
  * inside the technical criterion may satisfy), or a single cost criterion that does not say it includes them.
  */
-function envPartly(criteres: Obj[]): boolean {
+function envPartly(criteres: readonly CriterionM[]): boolean {
   if (envCovered(criteres)) return false;
-  if (criteres.length === 1 && criterionType(criteres[0]) === 'cout') return true;
-  return criteres.some((c) => subCriteria(c).some((s) => isEnvironmental(s)));
+  if (criteres.length === 1 && criteres[0].type === 'cout') return true;
+  return criteres.some((c) => below(c).some((s) => s.environmental));
 }
 
 /** A design contest (R2162-15 et s.): projects judged by a jury, no price, no award criteria of L2152-7. */
@@ -120,15 +127,15 @@ export const CSL_004: Rule = {
     const edge = date < keyDate('critere_environnemental_backstop_loi')
       ? { fr: ' Le décret 2022-767 fixe l’entrée en vigueur au 21/08/2026 (la loi prévoyait au plus tard le 22/08/2026).', en: ' Décret 2022-767 sets 2026-08-21 (the law\'s backstop was 2026-08-22).' }
       : { fr: '', en: '' };
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length === 0) continue;
-      if (set.criteres.length === 1 && criterionType(set.criteres[0]) === 'prix') {
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length === 0) continue;
+      if (set.criteria.length === 1 && set.criteria[0].type === 'prix') {
         ctx.report([...set.path, 0], {
           fr: `Consultation ${when} : le critère unique du prix est interdit ; seul le coût (approche globale) peut être critère unique.${edge.fr}`,
           en: `Consultation ${whenEn}: a single price criterion is forbidden; only cost (global approach) may be the single criterion.${edge.en}`,
         }, { severity: level });
-      } else if (envPartly(set.criteres)) {
-        ctx.report(set.path, set.criteres.length === 1
+      } else if (envPartly(set.criteria)) {
+        ctx.report(set.path, set.criteria.length === 1
           ? {
             fr: `Consultation ${when} : le critère unique du coût doit prendre en compte les caractéristiques environnementales de l’offre (R2152-7 1°) ; indiquez-le (« environnemental: true ») et décrivez les éléments de coût concernés.${edge.fr}`,
             en: `Consultation ${whenEn}: the single cost criterion must take the environmental characteristics of the offer into account (R2152-7 1°); say so ('environnemental: true') and describe the cost items concerned.${edge.en}`,
@@ -137,7 +144,7 @@ export const CSL_004: Rule = {
             fr: `Consultation ${when} : l’aspect environnemental n’apparaît que dans un sous-critère non pondéré. La DAJ admet un critère « prenant en compte » ces caractéristiques, mais sans poids publié leur prise en compte réelle ne se démontre pas : pondérez le sous-critère ou marquez le critère « environnemental: true ».${edge.fr}`,
             en: `Consultation ${whenEn}: the environmental aspect only appears in an unweighted sub-criterion. The DAJ accepts a criterion that "takes into account" these characteristics, but without a published weight it cannot be shown: weight the sub-criterion or flag the criterion 'environnemental: true'.${edge.en}`,
           }, { severity: 'warning' });
-      } else if (!envCovered(set.criteres)) {
+      } else if (!envCovered(set.criteria)) {
         ctx.report(set.path, {
           fr: `Consultation ${when} : au moins un critère (ou sous-critère pondéré) doit prendre en compte les caractéristiques environnementales de l’offre (« environnemental: true » ou type « environnement »).${edge.fr}`,
           en: `Consultation ${whenEn}: at least one criterion (or weighted sub-criterion) must take the environmental characteristics of the offer into account ('environnemental: true' or type 'environnement').${edge.en}`,
@@ -155,15 +162,15 @@ export const CSL_004B: Rule = {
     const { date } = launchDate(ctx);
     // From the date on, CSL-004 reports the same facts; before the law there was nothing to anticipate.
     if (date >= keyDate('critere_environnemental_obligatoire') || date < keyDate('loi_climat_promulgation')) return;
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length === 0) continue;
-      if (envPartly(set.criteres)) {
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length === 0) continue;
+      if (envPartly(set.criteria)) {
         ctx.report(set.path, {
           fr: 'L’aspect environnemental n’apparaît que dans des sous-critères non pondérés : son poids réel est opaque. Pondérez le sous-critère ou marquez le critère « environnemental: true ».',
           en: "The environmental aspect only appears in unweighted sub-criteria: its real weight is opaque. Weight the sub-criterion or flag the criterion 'environnemental: true'.",
         });
         return;
-      } else if (!envCovered(set.criteres)) {
+      } else if (!envCovered(set.criteria)) {
         ctx.report(set.path, {
           fr: 'Aucun critère environnemental : il sera obligatoire pour les consultations lancées à partir du 21/08/2026. Anticipez-le.',
           en: 'No environmental criterion: it becomes mandatory for consultations launched from 2026-08-21. Anticipate it.',
@@ -181,12 +188,12 @@ export const CSL_005: Rule = {
   check(ctx) {
     const type = procedureType(ctx.data);
     if (!type || !FORMALISED.has(type)) return;
-    for (const set of criteriaSets(ctx.data)) {
+    for (const set of setsOf(ctx)) {
       const justified = set.owner.hierarchisation === true && nonEmpty(set.owner.justification_impossibilite_ponderation ?? ctx.data.justification_impossibilite_ponderation);
       if (justified) continue;
-      set.criteres.forEach((c, i) => {
+      set.criteria.forEach(({ o: c, path: at }) => {
         if (hasWeight(c)) return;
-        ctx.report([...set.path, i], {
+        ctx.report([...at], {
           fr: `Procédure ${type} : le critère « ${label(c)} » doit être pondéré (« ponderation » ou « fourchette »). La hiérarchisation n’est admise que si la pondération est impossible, avec « justification_impossibilite_ponderation ».`,
           en: `${type} procedure: criterion '${label(c)}' must be weighted ('ponderation' or 'fourchette'). Ranking is allowed only when weighting is impossible, with 'justification_impossibilite_ponderation'.`,
         });
@@ -201,7 +208,7 @@ export const CSL_005B: Rule = {
   check(ctx) {
     const type = procedureType(ctx.data);
     if (!type || !FORMALISED.has(type)) return;
-    for (const set of criteriaSets(ctx.data)) {
+    for (const set of setsOf(ctx)) {
       if (set.owner.hierarchisation !== true) continue;
       ctx.report(set.path, {
         fr: 'Hiérarchisation au lieu d’une pondération en procédure formalisée : le juge l’annule presque toujours (CE 2005, n° 276867). Pondérez les critères si c’est possible.',
@@ -216,14 +223,14 @@ export const CSL_006: Rule = {
   title: { fr: 'Les pondérations totalisent le total déclaré (100 ou N points) ; fourchettes cohérentes', en: 'Weights add up to the declared total (100 or N points); consistent ranges' },
   check(ctx) {
     const total = num(ctx.data.ponderation_totale) ?? 100;
-    for (const set of criteriaSets(ctx.data)) {
+    for (const set of setsOf(ctx)) {
       // Ranked criteria have no weights to add up; a criterion without weight is CSL-001/CSL-005's finding,
       // but the weights that are given must still reach the total.
-      if (set.owner.hierarchisation === true || !set.criteres.some(hasWeight)) continue;
+      if (set.owner.hierarchisation === true || !set.criteria.some((c) => hasWeight(c.o))) continue;
       let lo = 0;
       let hi = 0;
       let ranges = false;
-      set.criteres.forEach((c, i) => {
+      set.criteria.forEach(({ o: c, path: at }) => {
         if (!hasWeight(c)) return;
         const w = num(c.ponderation);
         if (w !== undefined) {
@@ -236,7 +243,7 @@ export const CSL_006: Rule = {
         const min = num(f.min) ?? 0;
         const max = num(f.max) ?? 0;
         if (min > max) {
-          ctx.report([...set.path, i, 'fourchette'], { fr: `Fourchette de « ${label(c)} » : min (${min}) > max (${max}).`, en: `Range of '${label(c)}': min (${min}) > max (${max}).` }, { target: 'key' });
+          ctx.report([...at, 'fourchette'], { fr: `Fourchette de « ${label(c)} » : min (${min}) > max (${max}).`, en: `Range of '${label(c)}': min (${min}) > max (${max}).` }, { target: 'key' });
         }
         lo += min;
         hi += max;
@@ -264,13 +271,13 @@ export const CSL_006B: Rule = {
   id: 'CSL-006b', kind: 'consultation', severity: 'warning', confidence: 'U', basis: 'CCP R2152-12 (« écart maximum approprié ») ; seuil configurable',
   title: { fr: 'Fourchette de pondération trop large (écart > 20 points par défaut)', en: 'Weight range too wide (spread > 20 points by default)' },
   check(ctx) {
-    for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => {
+    for (const set of setsOf(ctx)) {
+      set.criteria.forEach(({ o: c, path: at }) => {
         const f = c.fourchette;
         if (!isObj(f)) return;
         const spread = (num(f.max) ?? 0) - (num(f.min) ?? 0);
         if (spread > PRACTICE_DEFAULTS.fourchetteEcartMax) {
-          ctx.report([...set.path, i, 'fourchette'], {
+          ctx.report([...at, 'fourchette'], {
             fr: `Fourchette de « ${label(c)} » large de ${spread} points : la loi exige un « écart maximum approprié » (repère : ${PRACTICE_DEFAULTS.fourchetteEcartMax}).`,
             en: `Range of '${label(c)}' spans ${spread} points: the law requires an "appropriate maximum spread" (guide: ${PRACTICE_DEFAULTS.fourchetteEcartMax}).`,
           }, { target: 'key' });
@@ -284,8 +291,8 @@ export const CSL_007: Rule = {
   id: 'CSL-007', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
   title: { fr: 'Sous-critères pondérés : chacun a un poids publié, et leur somme égale le poids du critère, son barème (« note_sur ») ou 100 %', en: "Weighted sub-criteria: each has a published weight, and they add up to the criterion's weight, its mark scale ('note_sur') or 100%" },
   check(ctx) {
-    for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => checkSubCriteria(ctx, c, [...set.path, i]));
+    for (const set of setsOf(ctx)) {
+      set.criteria.forEach((c) => checkSubCriteria(ctx, c));
     }
   },
 };
@@ -294,11 +301,12 @@ export const CSL_007: Rule = {
  * One level of sub-criteria: weights (`ponderation`) or points (`points`) on every one, adding up to the
  * parent's weight, to the parent's mark scale (`note_sur`: "sur 20 points") or to 100. Then the next level.
  */
-function checkSubCriteria(ctx: RuleContext, c: Obj, path: (string | number)[]): void {
-  const subs = list(c.sous_criteres).map(obj);
+function checkSubCriteria(ctx: RuleContext, criterion: CriterionM): void {
+  const c = criterion.o;
+  const subs = criterion.sub.map((s) => s.o);
   const weighted = subs.filter((s) => weightOf(s) !== undefined);
-  const subsPath = [...path, 'sous_criteres'];
-  subs.forEach((s, j) => checkSubCriteria(ctx, s, [...subsPath, j]));
+  const subsPath = [...criterion.path, 'sous_criteres'];
+  criterion.sub.forEach((s) => checkSubCriteria(ctx, s));
   if (weighted.length === 0) return;
   if (weighted.length < subs.length) {
     subs.forEach((s, j) => {
@@ -329,8 +337,8 @@ export const CSL_008: Rule = {
   title: { fr: 'MAPA sans pondération : pondérer est recommandé', en: 'MAPA without weights: weighting is recommended' },
   check(ctx) {
     if (procedureType(ctx.data) !== 'MAPA') return;
-    for (const set of criteriaSets(ctx.data)) {
-      if (set.criteres.length > 1 && !set.criteres.some(hasWeight)) {
+    for (const set of setsOf(ctx)) {
+      if (set.criteria.length > 1 && !set.criteria.some((c) => hasWeight(c.o))) {
         ctx.report(set.path, {
           fr: 'MAPA sans pondération : elle n’est pas obligatoire mais recommandée ; si des poids existent en interne, ils doivent être publiés.',
           en: 'MAPA without weights: not mandatory but recommended; weights used internally must be published.',
@@ -345,13 +353,13 @@ export const CSL_026: Rule = {
   title: { fr: 'Critère environnemental de poids symbolique (< 5 % par défaut)', en: 'Environmental criterion with a symbolic weight (< 5% by default)' },
   check(ctx) {
     const total = num(ctx.data.ponderation_totale) ?? 100;
-    for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => {
+    for (const set of setsOf(ctx)) {
+      set.criteria.forEach(({ o: c, path: at }) => {
         const w = num(c.ponderation);
         if (!isEnvironmental(c) || w === undefined || total <= 0) return;
         const pct = (w / total) * 100;
         if (pct < PRACTICE_DEFAULTS.critereEnvPoidsMin) {
-          ctx.report([...set.path, i, 'ponderation'], {
+          ctx.report([...at, 'ponderation'], {
             fr: `Critère environnemental pondéré à ${round(pct)} % : poids symbolique (repère ${PRACTICE_DEFAULTS.critereEnvPoidsMin} %). Aucun minimum légal, mais le juge apprécie l’effet réel.`,
             en: `Environmental criterion weighted at ${round(pct)}%: a symbolic weight (guide ${PRACTICE_DEFAULTS.critereEnvPoidsMin}%). No legal minimum, but its real effect matters.`,
           }, { target: 'value' });
@@ -367,11 +375,10 @@ export const CSL_027: Rule = {
   id: 'CSL-027', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'CCP L2152-7 (lien avec l’objet) ; non-discrimination',
   title: { fr: 'Critère sans lien avec l’objet (préférence locale)', en: 'Criterion unrelated to the subject (local preference)' },
   check(ctx) {
-    for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => {
-        const items: [Obj, (string | number)[]][] = [[c, [...set.path, i]], ...list(c.sous_criteres).map(obj).map((s, j): [Obj, (string | number)[]] => [s, [...set.path, i, 'sous_criteres', j]])];
-        for (const [item, path] of items) {
-          const text = `${str(item.libelle) ?? ''}`;
+    for (const set of setsOf(ctx)) {
+      set.criteria.forEach((c) => {
+        for (const { libelle, path } of [c, ...c.sub]) {
+          const text = libelle ?? '';
           if (LOCALISM.test(text)) {
             ctx.report([...path, 'libelle'], {
               fr: `« ${text} » : la préférence locale est discriminatoire et sans lien avec l’objet du marché. Reformulez (ex. délais d’intervention, bilan carbone du transport).`,
