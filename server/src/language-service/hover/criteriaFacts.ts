@@ -1,7 +1,9 @@
 import { mdCode } from '../util/markdown';
 import { keyDate } from '../data/legalData';
 import { isEnvironmental, launchDate } from '../model/consultation';
-import { isObj, list, near, num, obj, str, sum, type Obj } from '../util/data';
+import { consultationModel, criteriaSetAt, criterionAt } from '../model/build';
+import type { CriterionM } from '../model/types';
+import { isObj, near, num, obj, str, sum, type Obj } from '../util/data';
 import { mark, type HoverData } from './hoverData';
 import type { Path } from '../types';
 
@@ -19,16 +21,17 @@ function weightText(d: HoverData, c: Obj): string {
   return r !== undefined ? d.t(`rang ${r}`, `rank ${r}`) : '—';
 }
 
-function subTotal(c: Obj): number | undefined {
-  const w = list(c.sous_criteres).map((s) => num(obj(s).ponderation));
+function subTotal(c: CriterionM): number | undefined {
+  const w = c.sub.map((s) => s.ponderation);
   return w.length && w.some((x) => x !== undefined) ? sum(w) : undefined;
 }
 
 /** The weights of the criteria list at `listPath` (`criteres` or `lots[i].criteres`). */
 export function weightTotalFacts(d: HoverData, listPath: Path): string | undefined {
-  const criteres = list(d.at(listPath)).map(obj);
-  if (criteres.length === 0) return undefined;
-  const owner = obj(d.at(listPath.slice(0, -1)));
+  const set = criteriaSetAt(consultationModel(d.root), listPath);
+  if (!set || set.criteria.length === 0) return undefined;
+  const criteres = set.criteria.map((c) => c.o);
+  const owner = set.owner;
   const declared = num(d.root.ponderation_totale) ?? 100;
   const lines: string[] = [];
   const weights = criteres.map((c) => num(c.ponderation));
@@ -44,17 +47,18 @@ export function weightTotalFacts(d: HoverData, listPath: Path): string | undefin
     const ok = weights.every((w) => w !== undefined) && near(total, declared);
     lines.push(`**${d.k('Pondération totale', 'Total weight')} ${d.num(total)} / ${d.num(declared)} ${mark(ok)}**${ok ? '' : ' (CSL-006)'}`);
   }
-  const rows = criteres.map((c) => {
-    const st = subTotal(c);
+  const rows = set.criteria.map((m) => {
+    const c = m.o;
+    const st = subTotal(m);
     const parent = num(c.ponderation);
     const subs = st !== undefined ? ` — ${d.t('sous-critères', 'sub-criteria')} ${d.num(st)}${parent !== undefined ? ` ${mark(near(st, parent))}` : ''}` : '';
     const env = isEnvironmental(c) ? ` · ${d.t('environnemental', 'environmental')}` : '';
     return `- ${mdCode(str(c.id) ?? '?')}${d.colon} ${weightText(d, c)}${subs}${env}`;
   });
   lines.push(rows.join('\n'));
-  const envIds = criteres.flatMap((c) => [
-    ...(isEnvironmental(c) ? [str(c.id) ?? '?'] : []),
-    ...list(c.sous_criteres).map(obj).filter((s) => isEnvironmental(s) && num(s.ponderation) !== undefined).map((s) => str(s.id) ?? '?'),
+  const envIds = set.criteria.flatMap((c) => [
+    ...(c.environmental ? [c.id ?? '?'] : []),
+    ...c.sub.filter((s) => s.environmental && s.ponderation !== undefined).map((s) => s.id ?? '?'),
   ]);
   const at = launchDate({ data: d.root, today: d.env.today, programme: undefined });
   const required = at.date >= keyDate('critere_environnemental_obligatoire');
@@ -70,9 +74,10 @@ export function weightTotalFacts(d: HoverData, listPath: Path): string | undefin
 
 /** The sub-criteria of the criterion at `critPath` against its weight. */
 export function subCriteriaFacts(d: HoverData, critPath: Path): string | undefined {
-  const c = obj(d.at(critPath));
-  const subs = list(c.sous_criteres).map(obj);
-  if (subs.length === 0) return undefined;
+  const crit = criterionAt(consultationModel(d.root), critPath);
+  if (!crit || crit.sub.length === 0) return undefined;
+  const c = crit.o;
+  const subs = crit.sub.map((s) => s.o);
   const id = str(c.id) ?? '?';
   const weights = subs.map((s) => num(s.ponderation));
   if (weights.every((w) => w === undefined)) {

@@ -1,4 +1,5 @@
-import { deliverableStatus, followUpActive, latestByDate } from '../model/followup';
+import { consultationModel, programmeModel } from '../model/build';
+import { latestByDate } from '../model/followup';
 import { gpaEnd, reserveOpen } from '../model/reception';
 import { mdText } from '../util/markdown';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../util/data';
@@ -44,10 +45,12 @@ function label(d: HoverData, table: Record<string, { fr: string; en: string }>, 
 
 /** A deliverable: its status, then its delay (or days left) against `echeance`, its issuer and last review. */
 export function deliverableFacts(d: HoverData, phase: number, index: number): string | undefined {
-  const l = obj(list(obj(list(d.root.phases)[phase]).livrables)[index]);
-  if (Object.keys(l).length === 0) return undefined;
-  const active = followUpActive(d.root);
-  const status = deliverableStatus(l, active);
+  const model = programmeModel(d.root);
+  const deliverable = model.phases[phase]?.livrables[index];
+  const l = deliverable?.o ?? {};
+  if (!deliverable || Object.keys(l).length === 0) return undefined;
+  const active = model.followUp;
+  const status = deliverable.status;
   const name = mdText(str(l.id) ?? str(l.libelle) ?? `#${index + 1}`);
   const implicit = status !== undefined && str(l.statut) === undefined ? d.t(' (statut absent : attendu, le suivi est actif)', ' (no status: expected, follow-up is active)') : '';
   const lines = [`**${d.t('Livrable', 'Deliverable')} ${name}${status ? ` — ${label(d, STATUS, status)}` : ''}**${implicit}`];
@@ -85,8 +88,9 @@ export function deliverableFacts(d: HoverData, phase: number, index: number): st
 
 /** A milestone: planned vs actual date (slippage), or the days to (or since) the planned date; against its phase's end. */
 export function milestoneFacts(d: HoverData, phase: number, index: number): string | undefined {
-  const ph = obj(list(d.root.phases)[phase]);
-  const m = obj(list(ph.jalons)[index]);
+  const p = programmeModel(d.root).phases[phase];
+  const ph = p?.o ?? {};
+  const m = p?.jalons[index]?.o ?? {};
   if (Object.keys(m).length === 0) return undefined;
   const planned = date(m.date);
   const actual = date(m.date_reelle);
@@ -114,15 +118,16 @@ export function milestoneFacts(d: HoverData, phase: number, index: number): stri
 
 /** An indicator: its last measure against the target in its direction, and the change since the previous one. */
 export function indicatorFacts(d: HoverData, index: number): string | undefined {
-  const ind = obj(list(d.root.indicateurs)[index]);
-  if (Object.keys(ind).length === 0) return undefined;
+  const indicator = programmeModel(d.root).indicators[index];
+  const ind = indicator?.o ?? {};
+  if (!indicator || Object.keys(ind).length === 0) return undefined;
   const unit = str(ind.unite) ? ` ${mdText(str(ind.unite))}` : '';
   const atLeast = str(ind.sens) === 'au_moins';
   const target = num(ind.cible);
   const name = mdText(str(ind.id) ?? str(ind.libelle) ?? `#${index + 1}`);
   const rule = atLeast ? d.t('au moins', 'at least') : d.t('au plus', 'at most');
   const lines = [`**${d.t('Indicateur', 'Indicator')} ${name}**${target !== undefined ? ` — ${d.t('cible', 'target')} ${rule} ${d.num(target)}${unit}` : ''}`];
-  const measures = list(ind.mesures).map(obj).filter((m) => date(m.date) && num(m.valeur) !== undefined);
+  const measures = indicator.mesures.map((e) => e.o).filter((m) => date(m.date) && num(m.valeur) !== undefined);
   const last = latestByDate(measures, (m) => m.date);
   if (!last) {
     lines.push(d.t('Aucune mesure datée.', 'No dated measure.'));
@@ -154,7 +159,8 @@ function gpaLine(d: HoverData, end: string): string {
 
 /** The reception: end of the GPA, and the reserves still open. */
 export function receptionFacts(d: HoverData): string | undefined {
-  const rec = obj(d.root.reception);
+  const reception = consultationModel(d.root).reception;
+  const rec = reception?.o ?? {};
   const end = gpaEnd(rec);
   const lines: string[] = [];
   if (end) lines.push(gpaLine(d, end));
@@ -162,7 +168,7 @@ export function receptionFacts(d: HoverData): string | undefined {
   const opr = date(rec.date_opr);
   const at = date(rec.date_reception);
   if (opr && at) lines.push(`${d.t('OPR le', 'Pre-acceptance inspection on')} ${d.date(opr)}, ${d.t(`${days(d, daysBetween(opr, at))} avant la réception`, `${days(d, daysBetween(opr, at))} before the acceptance`)} ${mark(opr <= at)}`);
-  const reserves = list(rec.reserves).map(obj);
+  const reserves = (reception?.reserves ?? []).map((r) => r.o);
   if (reserves.length) {
     const open = reserves.filter(reserveOpen);
     const overdue = open.filter((r) => {
@@ -176,8 +182,9 @@ export function receptionFacts(d: HoverData): string | undefined {
 
 /** A reserve: open or lifted, its position against the end of the GPA and against its planned lifting. */
 export function reserveFacts(d: HoverData, index: number): string | undefined {
-  const rec = obj(d.root.reception);
-  const r: Obj = obj(list(rec.reserves)[index]);
+  const reception = consultationModel(d.root).reception;
+  const rec = reception?.o ?? {};
+  const r: Obj = reception?.reserves[index]?.o ?? {};
   if (Object.keys(r).length === 0) return undefined;
   const open = reserveOpen(r);
   const statut = str(r.statut);

@@ -1,7 +1,8 @@
 import { mdCode, mdText } from '../util/markdown';
 import { eliminatoire, lotRanking, priceOf } from '../model/lotRanking';
 import { PRICE_FORMULAS } from '../scoring';
-import { list, num, obj, str, type Obj } from '../util/data';
+import { consultationModel, criteriaForLot } from '../model/build';
+import { num, obj, str } from '../util/data';
 import type { HoverData } from './hoverData';
 
 /**
@@ -11,12 +12,6 @@ import type { HoverData } from './hoverData';
  * note_max × weight.
  */
 
-/** The criteria that apply to offers of `lot`: the lot's own when it has some, else the consultation's. */
-export function criteriaForLot(root: Obj, lot: string | undefined): Obj[] {
-  const own = list(root.lots).map(obj).find((l) => lot !== undefined && str(l.id) === lot);
-  return list(own && Array.isArray(own.criteres) ? own.criteres : root.criteres).map(obj);
-}
-
 function notesOf(v: unknown): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [k, n] of Object.entries(obj(v))) if (typeof n === 'number' && Number.isFinite(n)) out[k] = n;
@@ -24,13 +19,13 @@ function notesOf(v: unknown): Record<string, number> {
 }
 
 export function offerFacts(d: HoverData, index: number): string | undefined {
-  const offers = list(d.root.offres);
-  if (index >= offers.length) return undefined;
-  const offer = obj(offers[index]);
+  const model = consultationModel(d.root);
+  if (index >= model.offers.length) return undefined;
+  const offer = model.offers[index].o;
   const lot = str(offer.lot);
   const name = `**${d.t('Offre', 'Offer')} ${str(offer.id) !== undefined ? mdText(str(offer.id)) : `#${index + 1}`}**${str(offer.candidat) ? ` (${mdText(str(offer.candidat))})` : ''}${lot ? ` — lot ${mdText(lot)}` : ''}`;
   // Without lots the RAO ranks every offer together; with lots, only the offers of a declared lot.
-  const ranking = lotRanking(d.root, list(d.root.lots).length ? lot : undefined);
+  const ranking = lotRanking(d.root, model.lots.length ? lot : undefined);
   const k = ranking ? ranking.offers.findIndex((x) => x.i === index) : -1;
   if (!ranking || k < 0) return `${name}\n\n${d.t('Lot non déclaré dans « lots » : l’offre n’est pas classée dans le rapport d’analyse des offres.', 'Lot not declared in \'lots\': the offer is not ranked in the offer analysis report.')}`;
   const { criteria, setup, score: result } = ranking;
@@ -70,11 +65,13 @@ export function offerFacts(d: HoverData, index: number): string | undefined {
 
 /** One entry of `notes`: the criterion or sub-criterion it scores, its weight and the points it brings. */
 export function noteFacts(d: HoverData, index: number, key: string): string | undefined {
-  const offer = obj(list(d.root.offres)[index]);
+  const model = consultationModel(d.root);
+  const offer = model.offers[index]?.o ?? {};
   const note = num(obj(offer.notes)[key]);
   const nmax = num(obj(d.root.notation_prix).note_max) ?? 20;
-  for (const c of criteriaForLot(d.root, str(offer.lot))) {
-    const subs = list(c.sous_criteres).map(obj);
+  for (const criterion of criteriaForLot(model, str(offer.lot))) {
+    const c = criterion.o;
+    const subs = criterion.sub.map((s) => s.o);
     const sub = subs.find((s) => str(s.id) === key);
     const target = str(c.id) === key ? c : sub;
     if (!target) continue;

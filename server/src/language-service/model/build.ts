@@ -120,3 +120,44 @@ export function allCriteria(set: CriteriaSetM): CriterionM[] {
   set.criteria.forEach(walk);
   return out;
 }
+
+const byPath = new WeakMap<ProgrammeModel | ConsultationModel, Map<string, Entity>>();
+
+function pathKey(path: Path): string {
+  return path.join('\u0000');
+}
+
+/**
+ * The entity of a model at `path` (a phase, deliverable, milestone, risk, actor, indicator, lot, criterion
+ * or sub-criterion at any depth, offer, reserve), for features that start from a position in the document.
+ */
+export function entityAt(model: ProgrammeModel | ConsultationModel, path: Path): Entity | undefined {
+  let index = byPath.get(model);
+  if (!index) {
+    index = new Map();
+    const all: Entity[] = model.kind === 'programme'
+      ? [...model.phases, ...model.deliverables, ...model.milestones, ...model.risks, ...model.actors, ...model.indicators, ...model.indicators.flatMap((i) => i.mesures)]
+      : [...model.lots, ...model.offers, ...model.criteriaSets.flatMap(allCriteria), ...(model.reception?.reserves ?? [])];
+    for (const e of all) index.set(pathKey(e.path), e);
+    byPath.set(model, index);
+  }
+  return index.get(pathKey(path));
+}
+
+/** The criterion or sub-criterion at `path`. */
+export function criterionAt(model: ConsultationModel, path: Path): CriterionM | undefined {
+  const e = entityAt(model, path);
+  return e && 'sub' in e ? (e as CriterionM) : undefined;
+}
+
+/** The criteria set whose list is at `path` (`['criteres']`, `['lots', i, 'criteres']`). */
+export function criteriaSetAt(model: ConsultationModel, path: Path): CriteriaSetM | undefined {
+  const key = pathKey(path);
+  return model.criteriaSets.find((s) => pathKey(s.path) === key);
+}
+
+/** The criteria that apply to the offers of `lot`: the lot's own when it has some, else the consultation's. */
+export function criteriaForLot(model: ConsultationModel, lot: string | undefined): CriterionM[] {
+  const own = lot !== undefined ? model.lotById.get(lot)?.criteria : undefined;
+  return (own ?? model.criteriaSets.find((s) => s.owner === model.data))?.criteria ?? [];
+}
