@@ -1,7 +1,7 @@
 import { fold, list, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule } from './types';
-import { criteriaSets, criterionType } from '../model/consultation';
+import { consultationModel, programmeModel } from '../model/build';
 
 /**
  * AMO- rules: independence of the operation's AMO (AMO-001) and how an intellectual-services consultation
@@ -68,7 +68,7 @@ function isAmoRole(role: string | undefined): boolean {
 /** The names to look for in the candidates: each AMO party's `organisme` and `nom`, and its related firms. */
 function amoNames(programme: Obj): { name: string; tokens: string[]; party: string; related?: string }[] {
   const out: { name: string; tokens: string[]; party: string; related?: string }[] = [];
-  for (const a of list(programme.acteurs).map(obj)) {
+  for (const { o: a } of programmeModel(programme).actors) {
     if (!isAmoRole(str(a.role))) continue;
     // As printed in messages: the acteur's id and its organisation without the parenthesised note.
     const label = (str(a.organisme) ?? str(a.nom))?.replace(/\s*\([^)]*\)?/g, '').trim();
@@ -96,20 +96,20 @@ export const AMO_001: Rule = {
     if (!ctx.programme || str(ctx.data.mission) === 'amo') return;
     const names = amoNames(ctx.programme.data);
     if (names.length === 0) return;
-    list(ctx.data.offres).forEach((o, i) => {
-      const candidat = str(obj(o).candidat);
-      if (!candidat) return;
+    for (const offer of consultationModel(ctx.data).offers) {
+      const candidat = offer.candidat;
+      if (!candidat) continue;
       const have = candidateTokens(candidat);
       const hit = names.find((n) => tokensIn(n.tokens, have));
-      if (!hit) return;
+      if (!hit) continue;
       const who = hit.related
         ? { fr: `« ${hit.related} », entreprise liée à l’AMO de l’opération (${hit.party})`, en: `'${hit.related}', a firm related to the operation’s AMO (${hit.party})` }
         : { fr: `l’AMO de l’opération (${hit.party})`, en: `the operation’s AMO (${hit.party})` };
-      ctx.report(['offres', i, 'candidat'], {
+      ctx.report([...offer.path, 'candidat'], {
         fr: `Le candidat « ${candidat} » correspond à ${who.fr} : conflit d’intérêts possible (L2141-10). L’AMO, qui conseille le maître d’ouvrage, doit rester indépendant des entreprises. S’il a pris part à la préparation de la consultation, communiquez aux autres candidats les informations qu’il a eues et laissez-leur un délai suffisant (R2111-2) ; n’excluez la candidature que s’il ne peut y être remédié autrement (L2141-8 2°, après l’avoir entendu).`,
         en: `Tenderer '${candidat}' matches ${who.en}: possible conflict of interest (L2141-10). The AMO advises the owner and must stay independent of the contractors. If it took part in preparing the consultation, give the other candidates the information it had and enough time (R2111-2); exclude the bid only if nothing else can remedy it (L2141-8 2°, after hearing it).`,
       }, { target: 'value' });
-    });
+    }
   },
 };
 
@@ -117,10 +117,9 @@ export const AMO_002: Rule = {
   id: 'AMO-002', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'CCP R2152-7 2° c ; R2142-1 (capacités) ; distinction candidature / offre', url: R2152_7,
   title: { fr: 'Critère « références » pour juger les offres : les références relèvent de la candidature ; jugez l’expérience de l’équipe affectée', en: 'A ‘references’ criterion to judge offers: references belong to the selection stage; judge the experience of the assigned team' },
   check(ctx) {
-    for (const set of criteriaSets(ctx.data)) {
-      set.criteres.forEach((c, i) => {
-        const items: [Obj, (string | number)[]][] = [[c, [...set.path, i]], ...list(c.sous_criteres).map((s, j): [Obj, (string | number)[]] => [obj(s), [...set.path, i, 'sous_criteres', j]])];
-        for (const [item, path] of items) {
+    for (const set of consultationModel(ctx.data).criteriaSets) {
+      set.criteria.forEach((c) => {
+        for (const { o: item, path } of [c, ...c.sub]) {
           if (str(item.type) !== 'references') continue;
           const name = str(item.id) ?? str(item.libelle) ?? '?';
           ctx.report([...path, 'type'], {
@@ -145,10 +144,10 @@ export const AMO_003: Rule = {
     // A design contest's jury judges projects, not teams (R2162-18).
     if (str(obj(ctx.data.procedure).type) === 'CONCOURS') return;
     const what = mission === 'amo' ? { fr: 'd’assistance à maîtrise d’ouvrage', en: 'project-management assistance' } : { fr: 'de maîtrise d’œuvre', en: 'design' };
-    for (const set of criteriaSets(ctx.data)) {
+    for (const set of consultationModel(ctx.data).criteriaSets) {
       // No criteria at all is CSL-001's finding.
-      if (set.criteres.length === 0) continue;
-      const types = set.criteres.flatMap((c) => [criterionType(c), ...list(c.sous_criteres).map((s) => str(obj(s).type))]);
+      if (set.criteria.length === 0) continue;
+      const types = set.criteria.flatMap((c) => [c.type, ...c.sub.map((s) => str(s.o.type))]);
       if (types.some((t) => t !== undefined && TEAM_OR_METHOD.has(t))) continue;
       ctx.report(set.path, {
         fr: `Consultation ${what.fr}${set.lotId ? ` (lot ${set.lotId})` : ''} sans critère sur l’équipe ou la méthode : une prestation intellectuelle se juge d’abord sur l’expérience de l’équipe affectée, la méthodologie et la coordination (types « experience », « methode », « coordination » ou « qualite »).`,
