@@ -1,3 +1,4 @@
+import { programmeModel } from '../language-service/model/build';
 import type { ParsedDocument } from '../language-service/parse';
 import { list, num, obj, str, type Obj } from '../language-service/util/data';
 import { sourceLines, type SourceLines } from './source';
@@ -40,8 +41,8 @@ export function strings(v: unknown): string[] {
 /** "Mme Hélène Garnier, maire (Commune de …)" for an `acteurs` id; the id when unknown. */
 export function actorName(programme: Obj, id: string | undefined): string {
   if (!id) return '—';
-  const a = list(programme.acteurs).map(obj).find((x) => str(x.id) === id);
-  return a ? str(a.nom) ?? id : id;
+  const a = programmeModel(programme).actors.find((x) => x.id === id);
+  return a ? a.nom ?? id : id;
 }
 
 /** A number as text, or a dash. */
