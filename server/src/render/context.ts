@@ -25,11 +25,6 @@ export function sourceDoc(parsed: ParsedDocument): SourceDoc {
   return { parsed, data: obj(parsed.data), src: sourceLines(parsed) };
 }
 
-/** The objects of a list key, with their index (for source lines). */
-export function items(data: Obj, key: string): { o: Obj; i: number }[] {
-  return list(data[key]).map((o, i) => ({ o: obj(o), i }));
-}
-
 /** Strings of a value that may be a string or a list of strings. */
 export function strings(v: unknown): string[] {
   if (typeof v === 'string') return v.trim() ? [v] : [];
