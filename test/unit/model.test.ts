@@ -92,6 +92,7 @@ describe('typed model (model/build.ts)', () => {
       for (const r of m.risks) assert.equal(r.criticality, undefined);
       for (const j of m.milestones) assert.equal(j.date, undefined);
     }
+    assert.deepEqual(programmeModel(odd[0] as never).risks.map((r) => r.notObject ?? false), [true, true, true, false]);
     const c = consultationModel({ lots: [null, { id: 3, criteres: 'x' }], offres: [{ lot: 3, prix_ht: '12' }], criteres: [{ sous_criteres: [{ sous_criteres: [{}] }] }], reception: [] } as never);
     assert.equal(c.offers[0].prixHt, undefined);
     assert.equal(c.offersByLot.get('3')?.length, 1);

@@ -6,9 +6,10 @@
  * labels. The offers already in the consultation are pre-filled; blank rows follow for new ones.
  */
 import type ExcelJS from 'exceljs';
-import { criterionId, criterionWeight, priceSetup, subCriterionId } from '../language-service/model/lotRanking';
-import { criteriaSets, isPriceOrCost, type CriteriaSet } from '../language-service/model/consultation';
-import { list, num, obj, str, type Obj } from '../language-service/util/data';
+import { consultationModel } from '../language-service/model/build';
+import { priceSetup } from '../language-service/model/lotRanking';
+import type { CriteriaSetM, CriterionM } from '../language-service/model/types';
+import { num, obj, str, type Obj } from '../language-service/util/data';
 import { addSheet, FMT, put, styleHeader } from './workbook';
 
 /** A3 of a grid sheet: the key of the offer id column, and the sign that the sheet is ours. */
@@ -23,39 +24,35 @@ export interface NoteColumn {
 }
 
 /** The ids an offer of this set is noted on: sub-criteria where there are, else the criterion; price computed unless `autre`. */
-export function noteColumns(data: Obj, set: CriteriaSet): NoteColumn[] {
+export function noteColumns(data: Obj, set: CriteriaSetM): NoteColumn[] {
   const computedPrice = priceSetup(data, []).method !== undefined;
   const out: NoteColumn[] = [];
-  set.criteres.forEach((c, i) => {
-    const cid = criterionId(c, i);
-    if (isPriceOrCost(c) && computedPrice) return;
-    const subs = list(c.sous_criteres).map(obj);
-    const w = (x: Obj): string => (criterionWeight(x) === undefined ? '' : ` (${criterionWeight(x)})`);
-    if (!subs.length) out.push({ id: cid, label: `${cid} — ${str(c.libelle) ?? ''}${w(c)}` });
-    subs.forEach((s, j) => out.push({ id: subCriterionId(s, cid, j), label: `${subCriterionId(s, cid, j)} — ${str(s.libelle) ?? ''}${w(s)}` }));
-  });
+  const w = (x: CriterionM): string => (x.weight === undefined ? '' : ` (${x.weight})`);
+  for (const c of set.criteria) {
+    if (c.priceOrCost && computedPrice) continue;
+    if (!c.sub.length) out.push({ id: c.name, label: `${c.name} — ${c.libelle ?? ''}${w(c)}` });
+    for (const s of c.sub) out.push({ id: s.name, label: `${s.name} — ${s.libelle ?? ''}${w(s)}` });
+  }
   return out;
 }
 
 /** Every criterion and sub-criterion id of a set (what an imported note may name). */
-export function knownNoteIds(set: CriteriaSet): Set<string> {
+export function knownNoteIds(set: CriteriaSetM): Set<string> {
   const ids = new Set<string>();
-  set.criteres.forEach((c, i) => {
-    const cid = criterionId(c, i);
-    ids.add(cid);
-    list(c.sous_criteres).forEach((s, j) => ids.add(subCriterionId(obj(s), cid, j)));
-  });
+  for (const c of set.criteria) {
+    ids.add(c.name);
+    for (const s of c.sub) ids.add(s.name);
+  }
   return ids;
 }
 
 /** The lots of the grid: each lot with its criteria set, or the whole consultation. */
-export function gridLots(data: Obj): { lotId?: string; title: string; set: CriteriaSet }[] {
-  const sets = criteriaSets(data);
+export function gridLots(data: Obj): { lotId?: string; title: string; set: CriteriaSetM }[] {
+  const { criteriaSets: sets, lots } = consultationModel(data);
   if (!sets.length) return [];
   const common = sets.find((s) => s.lotId === undefined) ?? sets[0];
-  const lots = list(data.lots).map(obj);
   if (!lots.length) return [{ title: 'Marché unique', set: common }];
-  return lots.map((l) => ({ lotId: str(l.id), title: `Lot ${str(l.id) ?? '?'}${str(l.intitule) ? ` — ${str(l.intitule)}` : ''}`, set: sets.find((s) => s.lotId !== undefined && s.lotId === str(l.id)) ?? common }));
+  return lots.map((l) => ({ lotId: l.id, title: `Lot ${l.id ?? '?'}${str(l.o.intitule) ? ` — ${str(l.o.intitule)}` : ''}`, set: sets.find((s) => s.lotId !== undefined && s.lotId === l.id) ?? common }));
 }
 
 /** Adds the grid sheets; false when the consultation has no criteria. */
@@ -75,7 +72,8 @@ export function addGridSheets(wb: ExcelJS.Workbook, data: Obj): boolean {
     ws.getRow(2).height = 60;
     ws.getRow(GRID_KEY_ROW).font = { color: { argb: 'FF666666' }, size: 8 };
     keys.forEach((_k, j) => (ws.getColumn(j + 1).width = j === 1 ? 28 : j === 5 ? 16 : j < 6 ? 14 : 16));
-    const offers = list(data.offres).map(obj).filter((o) => (lot.lotId === undefined ? true : str(o.lot) === lot.lotId));
+    const model = consultationModel(data);
+    const offers = (lot.lotId === undefined ? model.offers : model.offersByLot.get(lot.lotId) ?? []).map((o) => o.o);
     const rows = offers.length + BLANK_ROWS;
     for (let k = 0; k < rows; k++) {
       const r = GRID_KEY_ROW + 1 + k;

@@ -7,6 +7,7 @@
  * parsing it again (yaml Document API) and comparing with the intended data.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { consultationModel } from '../language-service/model/build';
 import { list, obj, str, type Obj } from '../language-service/util/data';
 import { GRID_FIXED_KEYS, gridLots, knownNoteIds } from './grid';
 import { cellAddress, type Sheet, type SheetCell } from './sheetRead';
@@ -104,10 +105,11 @@ export function planImport(yamlText: string, sheets: Sheet[], mapping?: ImportMa
     errors.push('la consultation n’a pas de critères / the consultation has no criteria');
     return fail();
   }
-  const hasLots = list(data.lots).length > 0;
+  const model = consultationModel(data);
+  const hasLots = model.lots.length > 0;
   const lotIds = new Set(lots.map((l) => l.lotId).filter((x): x is string => !!x));
-  const offers = list(data.offres).map(obj);
-  const byId = new Map(offers.map((o, i) => [str(o.id), i] as const).filter((x): x is [string, number] => x[0] !== undefined));
+  const offers = model.offers.map((o) => o.o);
+  const byId = new Map(model.offers.map((o) => [o.id, o.index] as const).filter((x): x is [string, number] => x[0] !== undefined));
   const allNoteIds = new Set(lots.flatMap((l) => [...knownNoteIds(l.set)]));
   const nmax = typeof obj(data.notation_prix).note_max === 'number' ? (obj(data.notation_prix).note_max as number) : 20;
 

@@ -7,10 +7,10 @@
  * The tool's own figures are stored as the formulas' cached results.
  */
 import type ExcelJS from 'exceljs';
-import { admissible, criterionWeight, eliminatoire, lotRankings, offerId, subCriterionId, criterionId, type LotRanking } from '../language-service/model/lotRanking';
+import { consultationModel } from '../language-service/model/build';
+import { admissible, eliminatoire, lotRankings, offerId, type LotRanking } from '../language-service/model/lotRanking';
 import { detectOab, oabIndicator } from '../language-service/scoring';
-import { isPriceOrCost } from '../language-service/model/consultation';
-import { list, num, obj, str, type Obj } from '../language-service/util/data';
+import { num, obj, str, type Obj } from '../language-service/util/data';
 import { addr, addSheet, FMT, fstr, put, styleHeader, type CellValue } from './workbook';
 
 interface Col {
@@ -55,11 +55,12 @@ function lotSheet(wb: ExcelJS.Workbook, data: Obj, lot: LotRanking): void {
   /** Cell holding, for row r, the note the note éliminatoire is compared with (set while the criteria are laid out). */
   let elimRef: ((r: number) => string) | undefined;
   const points: string[] = [];
-  lot.set.criteres.forEach((c, ci) => {
-    const cid = criterionId(c, ci);
-    const w = criterionWeight(c);
-    const priced = isPriceOrCost(c) && setup.method !== undefined;
-    const subs = list(c.sous_criteres).map((s, j) => ({ s: obj(s), id: subCriterionId(obj(s), cid, j) }));
+  // The criteria of the lot's set as the model reads them (the model keeps the ranking's order of sets: setIndex).
+  consultationModel(data).criteriaSets[lot.setIndex].criteria.forEach((c) => {
+    const cid = c.name;
+    const w = c.weight;
+    const priced = c.priceOrCost && setup.method !== undefined;
+    const subs = c.sub.map((s) => ({ id: s.name, weight: s.weight }));
     let noteKey = `n:${cid}`;
     if (priced) {
       const f = (r: number): string => {
@@ -76,7 +77,7 @@ function lotSheet(wb: ExcelJS.Workbook, data: Obj, lot: LotRanking): void {
       // The criterion's own note counts only when none of its sub-criteria is noted (scoring.ts criterionNote).
       const direct = lot.offers.some(({ o: x }) => num(obj(x.notes)[cid]) !== undefined);
       if (direct) cols.push({ key: `d:${cid}`, label: `${cid} note saisie`, width: 11, fmt: FMT.score, value: (k) => num(obj(o(k).notes)[cid]) });
-      const weights = subs.map((x) => criterionWeight(x.s));
+      const weights = subs.map((x) => x.weight);
       const weighted = weights.every((x) => x !== undefined && x >= 0);
       const ws_ = weighted ? (weights as number[]) : subs.map(() => 1);
       const wsum = ws_.reduce((a, b) => a + b, 0);

@@ -3,7 +3,8 @@
  * the scale's critical threshold, so that re-rating a risk in Excel reclassifies it as the tool does) and
  * the planning (phases, deliverables, milestones and the computed legal milestones, dates as real dates).
  */
-import { criticality, riskScale } from '../language-service/model/risks';
+import { programmeModel } from '../language-service/model/build';
+import { riskScale } from '../language-service/model/risks';
 import type ExcelJS from 'exceljs';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../language-service/util/data';
 import type { BuildInput } from '../render/context';
@@ -26,7 +27,7 @@ function actionsText(r: Obj): string {
 export function addRiskSheet(wb: ExcelJS.Workbook, input: BuildInput): number {
   const data = input.doc.data;
   const scale = riskScale(data);
-  const risks = list(data.risques).map(obj);
+  const risks = programmeModel(data).risks;
   const ws = addSheet(wb, 'Risques', 2, 2);
   const headers: [string, number][] = [
     ['Id', 10], ['Risque', 40], ['Catégorie', 18], ['P', 5], ['I', 5], ['Criticité P × I', 10], ['Classe', 10], ['Propriétaire', 22], ['Stratégie', 14], ['Statut', 12], ['P résiduelle', 9], ['I résiduel', 9], ['Résiduel', 9], ['Actions', 50],
@@ -40,13 +41,13 @@ export function addRiskSheet(wb: ExcelJS.Workbook, input: BuildInput): number {
   styleHeader(ws.getRow(2));
   const seuilRow = 3 + risks.length + 1;
   const seuil = addr(seuilRow, 2, true);
-  risks.forEach((r, k) => {
+  risks.forEach((risk, k) => {
+    const { o: r, criticality: c } = risk;
     const row = 3 + k;
-    const c = criticality(r);
     const rp = num(r.probabilite_residuelle);
     const ri = num(r.impact_residuel);
     const values: CellValue[] = [
-      str(r.id) ?? `#${k + 1}`,
+      risk.name,
       [str(r.titre), str(r.description)].filter(Boolean).join(' — '),
       categoryLabel(str(r.categorie)),
       num(r.probabilite),
@@ -58,7 +59,7 @@ export function addRiskSheet(wb: ExcelJS.Workbook, input: BuildInput): number {
       enumLabel('programme', 'risques.statut', r.statut),
       rp,
       ri,
-      { formula: `IF(OR(K${row}="",L${row}=""),"",K${row}*L${row})`, result: rp !== undefined && ri !== undefined ? rp * ri : '' },
+      { formula: `IF(OR(K${row}="",L${row}=""),"",K${row}*L${row})`, result: risk.residual ?? '' },
       actionsText(r),
     ];
     values.forEach((v, j) => put(ws, row, j + 1, v, [3, 4, 5, 10, 11, 12].includes(j) ? FMT.integer : undefined));
@@ -83,9 +84,10 @@ export function addPlanningSheet(wb: ExcelJS.Workbook, input: BuildInput): void 
   });
   styleHeader(ws.getRow(2));
   let row = 3;
-  for (const ph of list(data.phases).map(obj)) {
-    const d = date(ph.debut);
-    const f = date(ph.fin);
+  for (const phase of programmeModel(data).phases) {
+    const ph = phase.o;
+    const d = phase.debut;
+    const f = phase.fin;
     const r = row++;
     [
       'Phase',
@@ -98,8 +100,8 @@ export function addPlanningSheet(wb: ExcelJS.Workbook, input: BuildInput): void 
     ].forEach((v, j) => put(ws, r, j + 1, v as CellValue, j === 3 || j === 4 ? FMT.date : j === 5 ? '0.0' : undefined));
     ws.getRow(r).font = { bold: true };
     const marks = [
-      ...list(ph.livrables).map(obj).map((l) => ({ type: 'Livrable', label: str(l.libelle) ?? '', d: date(l.echeance), statut: str(l.statut) ?? '' })),
-      ...list(ph.jalons).map(obj).map((m) => ({ type: 'Jalon', label: str(m.libelle) ?? '', d: date(m.date), statut: str(m.statut) ?? '' })),
+      ...phase.livrables.map((l) => ({ type: 'Livrable', label: l.libelle ?? '', d: date(l.o.echeance), statut: l.statut ?? '' })),
+      ...phase.jalons.map((m) => ({ type: 'Jalon', label: m.libelle ?? '', d: m.date, statut: str(m.o.statut) ?? '' })),
     ].sort((a, b) => (a.d ?? '').localeCompare(b.d ?? ''));
     for (const m of marks) {
       const rr = row++;

@@ -1,3 +1,4 @@
+import { programmeModel } from '../language-service/model/build';
 import type { ParsedDocument } from '../language-service/parse';
 import { list, num, obj, str, type Obj } from '../language-service/util/data';
 import { sourceLines, type SourceLines } from './source';
@@ -24,11 +25,6 @@ export function sourceDoc(parsed: ParsedDocument): SourceDoc {
   return { parsed, data: obj(parsed.data), src: sourceLines(parsed) };
 }
 
-/** The objects of a list key, with their index (for source lines). */
-export function items(data: Obj, key: string): { o: Obj; i: number }[] {
-  return list(data[key]).map((o, i) => ({ o: obj(o), i }));
-}
-
 /** Strings of a value that may be a string or a list of strings. */
 export function strings(v: unknown): string[] {
   if (typeof v === 'string') return v.trim() ? [v] : [];
@@ -40,8 +36,8 @@ export function strings(v: unknown): string[] {
 /** "Mme Hélène Garnier, maire (Commune de …)" for an `acteurs` id; the id when unknown. */
 export function actorName(programme: Obj, id: string | undefined): string {
   if (!id) return '—';
-  const a = list(programme.acteurs).map(obj).find((x) => str(x.id) === id);
-  return a ? str(a.nom) ?? id : id;
+  const a = programmeModel(programme).actors.find((x) => x.id === id);
+  return a ? a.nom ?? id : id;
 }
 
 /** A number as text, or a dash. */

@@ -1,6 +1,6 @@
-import { criteriaSets, isEnvironmental, isPriceOrCost, type CriteriaSet } from '../language-service/model/consultation';
-import { criterionId, criterionWeight, subCriterionId } from '../language-service/model/lotRanking';
-import { isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
+import { consultationModel } from '../language-service/model/build';
+import type { CriteriaSetM } from '../language-service/model/types';
+import { isObj, num, str, type Obj } from '../language-service/util/data';
 import type { SourceDoc } from './context';
 import { decimal } from './format';
 import type { Line } from './model';
@@ -20,7 +20,7 @@ export interface CriterionView {
 }
 
 export interface CriteriaView {
-  set: CriteriaSet;
+  set: CriteriaSetM;
   /** "Critères communs", "Lot LOT-02 — …". */
   title: string;
   /** Lots this set applies to (all lots without their own criteria, or the one lot). */
@@ -48,30 +48,27 @@ function weightText(o: Obj, total: number): string {
 export function criteriaViews(c: SourceDoc): CriteriaView[] {
   const { data, src } = c;
   const total = num(data.ponderation_totale) ?? 100;
-  const lots = list(data.lots).map(obj);
-  return criteriaSets(data).map((set) => {
+  const model = consultationModel(data);
+  const lots = model.lots.map((l) => l.o);
+  return model.criteriaSets.map((set) => {
     const own = set.lotId !== undefined;
-    const applies = own ? lots.filter((l) => str(l.id) === set.lotId) : lots.filter((l) => !Array.isArray(l.criteres));
-    const criteria = set.criteres.map((o, i): CriterionView => {
-      // Ids and weights as the ranking reads them (lotRanking.ts): a range counts for its middle in totals.
-      const id = criterionId(o, i);
+    const applies = own ? model.lots.filter((l) => l.id === set.lotId).map((l) => l.o) : lots.filter((l) => !Array.isArray(l.criteres));
+    const criteria = set.criteria.map((cr): CriterionView => {
+      // Ids and weights as the ranking reads them (model: lotRanking.ts): a range counts for its middle in totals.
+      const { o, name: id } = cr;
       return {
         id,
-        label: str(o.libelle) ?? id,
+        label: cr.libelle ?? id,
         o,
-        weight: criterionWeight(o),
+        weight: cr.weight,
         weightText: weightText(o, total),
-        environmental: isEnvironmental(o),
-        isPrice: isPriceOrCost(o),
-        line: src.at(...set.path, i),
-        subs: list(o.sous_criteres).map((s, j) => {
-          const so = obj(s);
-          const sid = subCriterionId(so, id, j);
-          return { id: sid, label: str(so.libelle) ?? sid, weight: criterionWeight(so), weightText: weightText(so, total), environmental: isEnvironmental(so), line: src.at(...set.path, i, 'sous_criteres', j) };
-        }),
+        environmental: cr.environmental,
+        isPrice: cr.priceOrCost,
+        line: src.at(...cr.path),
+        subs: cr.sub.map((sc) => ({ id: sc.name, label: sc.libelle ?? sc.name, weight: sc.weight, weightText: weightText(sc.o, total), environmental: sc.environmental, line: src.at(...sc.path) })),
       };
     });
-    const lot = own ? lots.find((l) => str(l.id) === set.lotId) : undefined;
+    const lot = own ? model.lotById.get(set.lotId as string)?.o : undefined;
     return {
       set,
       title: own ? `Lot ${set.lotId}${lot && str(lot.intitule) ? ` — ${str(lot.intitule)}` : ''}` : lots.length && applies.length < lots.length ? 'Critères communs aux autres lots' : 'Critères communs',

@@ -3,9 +3,10 @@
  * trend, indicators. Every figure is computed here from the document and `today` (calendar days with
  * util/data daysBetween), and stated in a caption or a note where the reader cannot guess it.
  */
-import { date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
+import { programmeModel } from '../language-service/model/build';
+import { date, daysBetween, list, obj, str, type Obj } from '../language-service/util/data';
 import { signedDays } from './charts';
-import { actorName, items, type BuildInput } from './context';
+import { actorName, type BuildInput } from './context';
 import { dateFr, decimal } from './format';
 import { enumLabel, phaseLabel } from './labels';
 import { indicatorBlocks, indicatorViews, riskBlocks, riskTrend } from './dashboardTrends';
@@ -19,11 +20,12 @@ export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['attendu', 'recu',
  * dashboard offered.
  */
 export function hasFollowUp(data: Obj): boolean {
-  for (const p of list(data.phases).map(obj)) {
-    if (list(p.livrables).some((l) => isObj(l) && (l.statut !== undefined || l.date_reception !== undefined || list(l.revues).length > 0))) return true;
-    if (list(p.jalons).some((j) => isObj(j) && j.date_reelle !== undefined)) return true;
+  const m = programmeModel(data);
+  for (const p of m.phases) {
+    if (p.livrables.some(({ o: l }) => l.statut !== undefined || l.date_reception !== undefined || list(l.revues).length > 0)) return true;
+    if (p.jalons.some(({ o: j }) => j.date_reelle !== undefined)) return true;
   }
-  return list(data.risques).some((r) => isObj(r) && list(r.historique).length > 0) || list(data.indicateurs).length > 0;
+  return m.risks.some(({ o: r }) => list(r.historique).length > 0) || m.indicators.length > 0;
 }
 
 function phaseName(o: Obj): string {
@@ -50,11 +52,12 @@ export interface MilestoneView {
 export function milestoneViews(input: BuildInput): { views: MilestoneView[]; tracked: boolean } {
   const { data, src } = input.doc;
   const views: MilestoneView[] = [];
-  const tracked = list(data.phases).some((p) => list(obj(p).jalons).some((j) => date(obj(j).date_reelle)));
-  for (const { o: p, i } of items(data, 'phases')) {
-    for (const { o: j, i: k } of items(p, 'jalons')) {
-      const planned = date(j.date);
-      const actual = date(j.date_reelle);
+  const { phases, milestones } = programmeModel(data);
+  const tracked = milestones.some((j) => j.dateReelle);
+  for (const p of phases) {
+    for (const j of p.jalons) {
+      const planned = j.date;
+      const actual = j.dateReelle;
       let slip: number | undefined;
       let state: MilestoneView['state'] = 'pending';
       if (planned && actual) {
@@ -64,7 +67,7 @@ export function milestoneViews(input: BuildInput): { views: MilestoneView[]; tra
         slip = daysBetween(planned, input.today);
         state = 'overdue';
       }
-      views.push({ label: str(j.libelle) ?? str(j.id) ?? '—', phase: phaseName(p), planned, actual, slip, state, line: src.at('phases', i, 'jalons', k) });
+      views.push({ label: j.libelle ?? j.id ?? '—', phase: phaseName(p.o), planned, actual, slip, state, line: src.at(...j.path) });
     }
   }
   views.sort((a, b) => (a.planned ?? a.actual ?? '9999').localeCompare(b.planned ?? b.actual ?? '9999'));
@@ -164,16 +167,19 @@ export function lastReview(l: Obj): Obj | undefined {
  */
 export function deliverableViews(input: BuildInput): { views: DeliverableView[]; active: boolean } {
   const { data, src } = input.doc;
-  const active = list(data.phases).some((p) => list(obj(p).livrables).some((l) => isObj(l) && l.statut !== undefined));
+  const { phases, deliverables } = programmeModel(data);
+  // Any written `statut` starts the follow-up here, a non-text one too (the schema reports it).
+  const active = deliverables.some(({ o: l }) => l.statut !== undefined);
   const views: DeliverableView[] = [];
-  for (const { o: p, i } of items(data, 'phases')) {
-    for (const { o: l, i: k } of items(p, 'livrables')) {
+  for (const p of phases) {
+    for (const d of p.livrables) {
+      const l = d.o;
       const s = str(l.statut);
       const status: FollowUpStatus = s && (FOLLOW_UP_STATUSES as readonly string[]).includes(s) ? (s as FollowUpStatus) : 'attendu';
       const due = date(l.echeance);
       const received = date(l.date_reception);
       const late = active && status === 'attendu' && !received && due && due < input.today ? daysBetween(due, input.today) : undefined;
-      views.push({ o: l, label: str(l.libelle) ?? str(l.id) ?? '—', phase: phaseName(p), status, due, received, late, lastReview: lastReview(l), line: src.at('phases', i, 'livrables', k) });
+      views.push({ o: l, label: d.libelle ?? d.id ?? '—', phase: phaseName(p.o), status, due, received, late, lastReview: lastReview(l), line: src.at(...d.path) });
     }
   }
   return { views, active };
@@ -248,7 +254,7 @@ function synthesis(input: BuildInput): Block[] {
   const items_: { label: string; value: string; line?: Line }[] = [
     { label: 'Jalons', value: ms.length ? `${achieved.length} atteint(s) sur ${ms.length}, dont ${achieved.filter((m) => m.state === 'late').length} en retard ; ${ms.filter((m) => m.state === 'overdue').length} non atteint(s) en retard` : '—', line: src.at('phases') },
     { label: 'Livrables', value: ds.length ? `${ds.length}, dont ${ds.filter((d) => d.status === 'valide').length} validé(s) et ${ds.filter((d) => d.late !== undefined).length} en retard${active ? '' : ' (suivi non commencé)'}` : '—', line: src.at('phases') },
-    { label: 'Risques', value: list(data.risques).length ? `${now.open} non clos, dont ${now.critical} critique(s)` : '—', line: src.at('risques') },
+    { label: 'Risques', value: programmeModel(data).risks.length ? `${now.open} non clos, dont ${now.critical} critique(s)` : '—', line: src.at('risques') },
     { label: 'Indicateurs', value: ind.length ? `${ind.length}, dont ${ind.filter((v) => v.ok === false).length} hors cible` : '—', line: src.at('indicateurs') },
   ];
   return [heading(2, '1. Synthèse'), { kind: 'facts', items: items_.filter((x) => x.value !== '—') }];

@@ -4,9 +4,10 @@
  * Every figure is computed here from the document and `today`, and stated in a caption where the reader
  * cannot guess it.
  */
-import { criticality, riskScale } from '../language-service/model/risks';
-import { date, isObj, list, num, obj, str, type Obj } from '../language-service/util/data';
-import { items, type BuildInput } from './context';
+import { programmeModel } from '../language-service/model/build';
+import { riskScale } from '../language-service/model/risks';
+import { date, list, num, obj, str, type Obj } from '../language-service/util/data';
+import type { BuildInput } from './context';
 import { dateFr, decimal } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type Line, type Row } from './model';
@@ -52,7 +53,7 @@ export interface RiskTrendPoint {
 export function riskTrend(input: BuildInput): RiskTrendPoint[] {
   const { data } = input.doc;
   const { seuil } = riskScale(data);
-  const risks = list(data.risques).filter(isObj);
+  const risks = programmeModel(data).risks.filter((r) => !r.notObject).map((r) => r.o);
   const histories = risks.map((r) => history(r, input.today));
   const dates = [...new Set(histories.flatMap((h) => h.map((a) => a.date)))].sort();
   const count = (states: { p?: number; i?: number; statut?: string }[]): { open: number; critical: number } => {
@@ -73,7 +74,7 @@ export function riskBlocks(input: BuildInput): Block[] {
   const points = riskTrend(input);
   const now = points[points.length - 1];
   const out: Block[] = [heading(2, '4. Évolution des risques', src.at('risques'))];
-  if (!list(data.risques).length) return [...out, para('Aucun risque au registre.', { tone: 'note' })];
+  if (!programmeModel(data).risks.length) return [...out, para('Aucun risque au registre.', { tone: 'note' })];
   if (points.length === 1) {
     out.push(para([`Aucune évaluation passée (« risques[].historique ») : seules les valeurs actuelles sont connues, soit `, strong(`${now.open} risque(s) non clos dont ${now.critical} critique(s)`), ` (P × I ≥ ${seuil}).`], { tone: 'note' }));
   } else {
@@ -90,19 +91,20 @@ export function riskBlocks(input: BuildInput): Block[] {
     });
   }
   const rows: Row[] = [];
-  items(data, 'risques').forEach(({ o, i }) => {
+  programmeModel(data).risks.forEach((r) => {
+    const { o } = r;
     const h = history(o, input.today);
     const prev = h[h.length - 1];
     if (!prev) return;
     const before = prev.p !== undefined && prev.i !== undefined ? prev.p * prev.i : undefined;
-    const c = criticality(o);
+    const c = r.criticality;
     const delta = before !== undefined && c !== undefined ? c - before : undefined;
     const closed = str(o.statut) === 'clos';
     rows.push({
-      line: src.at('risques', i),
+      line: src.at(...r.path),
       kind: closed ? 'muted' : delta !== undefined && delta > 0 && (c as number) >= seuil ? 'flag' : undefined,
       cells: [
-        cell(`${str(o.id) ?? `#${i + 1}`} — ${str(o.titre) ?? ''}`),
+        cell(`${r.name} — ${r.titre ?? ''}`),
         cell(dateFr(prev.date)),
         numCell(before === undefined ? '—' : String(before)),
         numCell(c === undefined ? '—' : String(c)),
@@ -137,18 +139,18 @@ export interface IndicatorView {
 /** Indicators with their measures by date; the last measure (latest date) is compared with the target. */
 export function indicatorViews(input: BuildInput): IndicatorView[] {
   const { data, src } = input.doc;
-  return items(data, 'indicateurs').map(({ o, i }) => {
-    const points = list(o.mesures)
-      .map(obj)
-      .map((m, k) => ({ date: date(m.date), value: num(m.valeur), k }))
+  return programmeModel(data).indicators.map((ind) => {
+    const { o } = ind;
+    const points = ind.mesures
+      .map(({ o: m }, k) => ({ date: date(m.date), value: num(m.valeur), k }))
       .filter((m): m is { date: string; value: number; k: number } => !!m.date && m.value !== undefined)
       .sort((a, b) => a.date.localeCompare(b.date) || a.k - b.k)
       .map(({ date: d, value }) => ({ date: d, value }));
-    const target = num(o.cible);
-    const sens = str(o.sens) === 'au_moins' ? 'au_moins' : 'au_plus';
+    const target = ind.cible;
+    const sens = ind.sens === 'au_moins' ? 'au_moins' : 'au_plus';
     const last = points[points.length - 1];
     const ok = last && target !== undefined ? (sens === 'au_plus' ? last.value <= target : last.value >= target) : undefined;
-    return { o, label: str(o.libelle) ?? str(o.id) ?? `#${i + 1}`, unit: str(o.unite), target, sens, points, ok, line: src.at('indicateurs', i) };
+    return { o, label: str(o.libelle) ?? ind.id ?? `#${ind.index + 1}`, unit: str(o.unite), target, sens, points, ok, line: src.at(...ind.path) };
   });
 }
 

@@ -6,7 +6,8 @@
 import type { LanguageService } from '../language-service/languageService';
 import type { ParsedDocument } from '../language-service/parse';
 import type { TextDocumentLike } from '../language-service/types';
-import { isObj, list, obj, str, type Obj } from '../language-service/util/data';
+import { programmeModel } from '../language-service/model/build';
+import { isObj, obj, str, type Obj } from '../language-service/util/data';
 import type { AmoConfig } from '../language-service/types';
 import { conformityBlocks, conformityOf } from './conformity';
 import { typesetModel } from './typeset';
@@ -132,12 +133,10 @@ function authorOf(input: BuildInput): string | undefined {
   const declared = str(obj(input.doc.data.rapport).auteur)?.trim();
   if (declared) return declared;
   const prog = input.doc.parsed.kind === 'programme' ? input.doc.data : input.programme?.data;
-  const amo = list(prog?.acteurs)
-    .map(obj)
-    .find((a) => /^(amo|assistan)/i.test((str(a.role) ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim()));
+  const amo = (prog ? programmeModel(prog).actors : []).find((a) => /^(amo|assistan)/i.test((a.role ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim()));
   if (!amo) return undefined;
-  const nom = str(amo.nom);
-  const org = str(amo.organisme);
+  const nom = amo.nom;
+  const org = amo.organisme;
   return nom && org ? `${nom} (${org})` : nom ?? org;
 }
 

@@ -1,7 +1,8 @@
 import { MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, type MinimumDelay } from '../language-service/data/legalData';
 import { FORMALISED, procedureType } from '../language-service/model/consultation';
 import { addDays, addMonths, date, daysBetween, nonEmpty, num, obj, str, type Obj } from '../language-service/util/data';
-import { items, type SourceDoc } from './context';
+import { programmeModel } from '../language-service/model/build';
+import type { SourceDoc } from './context';
 import { dateFr } from './format';
 import { guaranteesFrom, operationReception, type ReceptionDate } from './guarantees';
 import type { Line } from './model';
@@ -39,20 +40,20 @@ const NOT_RECEPTION = /pr[ée]alable|\bOPR\b|lev[ée]e/i;
  * AOR/REC phase start (assumed).
  */
 export function receptionDate(prog: SourceDoc): ReceptionDate | undefined {
-  const phases = items(prog.data, 'phases');
+  const phases = programmeModel(prog.data).phases;
   const closing = (o: Obj): boolean => ['AOR', 'REC'].includes(str(o.code)?.toUpperCase() ?? '');
   for (const onlyClosing of [true, false]) {
-    for (const { o, i } of phases) {
-      if (onlyClosing && !closing(o)) continue;
-      const hit = items(o, 'jalons').find(({ o: j }) => RECEPTION.test(str(j.libelle) ?? '') && !NOT_RECEPTION.test(str(j.libelle) ?? '') && (date(j.date) || date(j.date_reelle)));
+    for (const p of phases) {
+      if (onlyClosing && !closing(p.o)) continue;
+      const hit = p.jalons.find((j) => RECEPTION.test(j.libelle ?? '') && !NOT_RECEPTION.test(j.libelle ?? '') && (j.date || j.dateReelle));
       if (hit) {
-        const actual = date(hit.o.date_reelle);
-        return { date: actual ?? (date(hit.o.date) as string), basis: actual ? 'effective' : 'planned', line: prog.src.at('phases', i, 'jalons', hit.i) };
+        const actual = hit.dateReelle;
+        return { date: actual ?? (hit.date as string), basis: actual ? 'effective' : 'planned', line: prog.src.at(...hit.path) };
       }
     }
   }
-  const rec = phases.find(({ o }) => closing(o) && date(o.debut));
-  return rec ? { date: date(rec.o.debut) as string, line: prog.src.at('phases', rec.i), basis: 'assumed' } : undefined;
+  const rec = phases.find((p) => closing(p.o) && p.debut);
+  return rec ? { date: rec.debut as string, line: prog.src.at(...rec.path), basis: 'assumed' } : undefined;
 }
 
 /**

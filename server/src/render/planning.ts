@@ -1,5 +1,6 @@
 import { addDays, date, daysBetween, obj, str } from '../language-service/util/data';
-import { items, orDash, type BuildInput } from './context';
+import { programmeModel } from '../language-service/model/build';
+import { orDash, type BuildInput } from './context';
 import { dateFr, decimal } from './format';
 import { phaseLabel } from './labels';
 import { cell, heading, num as numCell, para, type Block, type DocModel, type Figure, type GanttItem, type Row, type Table } from './model';
@@ -8,20 +9,19 @@ import { consultationMilestones, plannedOk, programmeMilestones, type LegalMiles
 function ganttRows(input: BuildInput): GanttItem[] {
   const { data, src } = input.doc;
   const rows: GanttItem[] = [];
-  for (const { o, i } of items(data, 'phases')) {
-    const start = date(o.debut);
-    const end = date(o.fin);
+  for (const p of programmeModel(data).phases) {
+    const start = p.debut;
+    const end = p.fin;
     if (!start || !end || end < start) continue;
     const marks: GanttItem['marks'] = [];
-    for (const { o: l, i: j } of items(o, 'livrables')) {
-      const d = date(l.echeance);
-      if (d) marks.push({ date: d, label: str(l.libelle) ?? str(l.id) ?? '', kind: 'livrable', line: src.at('phases', i, 'livrables', j) });
+    for (const l of p.livrables) {
+      const d = date(l.o.echeance);
+      if (d) marks.push({ date: d, label: l.libelle ?? l.id ?? '', kind: 'livrable', line: src.at(...l.path) });
     }
-    for (const { o: m, i: j } of items(o, 'jalons')) {
-      const d = date(m.date);
-      if (d) marks.push({ date: d, label: str(m.libelle) ?? str(m.id) ?? '', kind: 'jalon', line: src.at('phases', i, 'jalons', j) });
+    for (const m of p.jalons) {
+      if (m.date) marks.push({ date: m.date, label: m.libelle ?? m.id ?? '', kind: 'jalon', line: src.at(...m.path) });
     }
-    rows.push({ label: str(o.libelle) ?? phaseLabel(str(o.code)) ?? str(o.id) ?? '', code: str(o.code), start, end, line: src.at('phases', i), marks });
+    rows.push({ label: p.libelle ?? phaseLabel(str(p.o.code)) ?? p.id ?? '', code: str(p.o.code), start, end, line: src.at(...p.path), marks });
   }
   return rows;
 }
@@ -85,13 +85,14 @@ function gantt(input: BuildInput, rows: GanttItem[], milestones: LegalMilestone[
 function detailTable(input: BuildInput): Table {
   const { data, src } = input.doc;
   const rows: Row[] = [];
-  for (const { o, i } of items(data, 'phases')) {
-    const d = date(o.debut);
-    const f = date(o.fin);
-    rows.push({ line: src.at('phases', i), cells: [cell(orDash(o.code), { strong: true }), cell(str(o.libelle) ?? phaseLabel(str(o.code)) ?? '—', { strong: true }), cell(dateFr(d)), cell(dateFr(f)), numCell(d && f ? `${decimal((daysBetween(d, f) + 1) / 7, 1)} sem.` : '—')] });
+  for (const p of programmeModel(data).phases) {
+    const { o } = p;
+    const d = p.debut;
+    const f = p.fin;
+    rows.push({ line: src.at(...p.path), cells: [cell(orDash(o.code), { strong: true }), cell(p.libelle ?? phaseLabel(str(o.code)) ?? '—', { strong: true }), cell(dateFr(d)), cell(dateFr(f)), numCell(d && f ? `${decimal((daysBetween(d, f) + 1) / 7, 1)} sem.` : '—')] });
     const marks = [
-      ...items(o, 'livrables').map(({ o: l, i: j }) => ({ d: date(l.echeance), row: { kind: 'sub' as const, line: src.at('phases', i, 'livrables', j), cells: [cell('▲', { align: 'center' }), cell(orDash(l.libelle)), cell(dateFr(date(l.echeance))), cell(''), cell('')] } })),
-      ...items(o, 'jalons').map(({ o: m, i: j }) => ({ d: date(m.date), row: { kind: 'sub' as const, line: src.at('phases', i, 'jalons', j), cells: [cell('◆', { align: 'center' }), cell(orDash(m.libelle)), cell(dateFr(date(m.date))), cell(''), cell('')] } })),
+      ...p.livrables.map((l) => ({ d: date(l.o.echeance), row: { kind: 'sub' as const, line: src.at(...l.path), cells: [cell('▲', { align: 'center' }), cell(orDash(l.o.libelle)), cell(dateFr(date(l.o.echeance))), cell(''), cell('')] } })),
+      ...p.jalons.map((m) => ({ d: m.date, row: { kind: 'sub' as const, line: src.at(...m.path), cells: [cell('◆', { align: 'center' }), cell(orDash(m.o.libelle)), cell(dateFr(m.date)), cell(''), cell('')] } })),
     ];
     marks.sort((a, b) => (a.d ?? '').localeCompare(b.d ?? ''));
     rows.push(...marks.map((m) => m.row));

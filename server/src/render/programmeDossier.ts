@@ -1,7 +1,8 @@
+import { entities, programmeModel } from '../language-service/model/build';
 import { riskScale } from '../language-service/model/risks';
 import { natures, placeText } from '../language-service/model/operation';
 import { date, daysBetween, isObj, list, near, num, obj, str, sum, type Obj } from '../language-service/util/data';
-import { items, numText, orDash, strings, type BuildInput } from './context';
+import { numText, orDash, strings, type BuildInput } from './context';
 import { amount, area, dateFr, decimal, monthFr, percent, text, yesNo } from './format';
 import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel, roleLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Facts, type Table } from './model';
@@ -35,12 +36,12 @@ function context(input: BuildInput): Block[] {
   ];
   const ctx = str(op.contexte);
   if (ctx) for (const p of ctx.split(/\n\s*\n/)) out.push(para(p.trim(), { line: at('contexte') }));
-  const actors = items(data, 'acteurs');
+  const actors = programmeModel(data).actors;
   if (actors.length) {
     out.push(heading(3, 'Acteurs de l’opération', src.at('acteurs')), {
       kind: 'table',
       columns: [{ label: 'Rôle' }, { label: 'Nom' }, { label: 'Organisme' }],
-      rows: actors.map(({ o, i }) => ({ line: src.at('acteurs', i), cells: [cell(roleLabel(typeof o.role === 'string' ? o.role : undefined)), cell(orDash(o.nom)), cell(orDash(o.organisme))] })),
+      rows: actors.map(({ o, path }) => ({ line: src.at(...path), cells: [cell(roleLabel(typeof o.role === 'string' ? o.role : undefined)), cell(orDash(o.nom)), cell(orDash(o.organisme))] })),
     });
   }
   return out;
@@ -48,14 +49,14 @@ function context(input: BuildInput): Block[] {
 
 function objectives(input: BuildInput): Block[] {
   const { data, src } = input.doc;
-  const rows = items(data, 'objectifs');
+  const rows = entities(data, 'objectifs', []);
   return [
     heading(2, '2. Objectifs', src.at('objectifs')),
     rows.length
       ? {
           kind: 'table',
           columns: [{ label: 'Objectif' }, { label: 'Indicateur' }, { label: 'Valeur initiale', align: 'right' }, { label: 'Cible', align: 'right' }, { label: 'Échéance' }],
-          rows: rows.map(({ o, i }) => ({ line: src.at('objectifs', i), cells: [cell(orDash(o.libelle)), cell(orDash(o.indicateur)), numCell(text(o.valeur_initiale) ?? '—'), numCell(text(o.cible) ?? '—'), cell(dateFr(date(o.echeance)))] })),
+          rows: rows.map(({ o, path }) => ({ line: src.at(...path), cells: [cell(orDash(o.libelle)), cell(orDash(o.indicateur)), numCell(text(o.valeur_initiale) ?? '—'), numCell(text(o.cible) ?? '—'), cell(dateFr(date(o.echeance)))] })),
         }
       : para('Aucun objectif renseigné (L2421-2 1°).', { tone: 'warning' }),
   ];
@@ -63,7 +64,7 @@ function objectives(input: BuildInput): Block[] {
 
 function needs(input: BuildInput): Block[] {
   const { data, src } = input.doc;
-  const rows = items(data, 'besoins');
+  const rows = entities(data, 'besoins', []);
   const totals = rows.map(({ o }) => {
     const su = num(o.surface_utile_m2);
     return su === undefined ? undefined : su * (num(o.quantite) ?? 1);
@@ -74,8 +75,8 @@ function needs(input: BuildInput): Block[] {
   const table: Table = {
     kind: 'table',
     columns: [{ label: 'Besoin' }, { label: 'Qté', align: 'right' }, { label: 'SU unitaire', align: 'right' }, { label: 'SU totale', align: 'right' }, { label: 'Exigences particulières' }],
-    rows: rows.map(({ o, i }, k) => ({
-      line: src.at('besoins', i),
+    rows: rows.map(({ o, path }, k) => ({
+      line: src.at(...path),
       cells: [cell(orDash(o.libelle)), numCell(numText(o.quantite, (n) => decimal(n))), numCell(numText(o.surface_utile_m2, area)), numCell(totals[k] === undefined ? '—' : area(totals[k] as number)), cell(str(o.description) ?? '')],
     })),
     caption: 'SU totale = quantité × surface utile unitaire (quantité 1 par défaut).',
@@ -118,7 +119,7 @@ function envelope(input: BuildInput): Block[] {
   const efp = obj(data.enveloppe_financiere);
   const total = num(efp.montant_ht);
   const works = num(efp.part_travaux);
-  const rows = items(efp, 'decomposition');
+  const rows = entities(efp, 'decomposition', ['enveloppe_financiere']);
   const out: Block[] = [
     heading(2, '6. Enveloppe financière prévisionnelle', src.at('enveloppe_financiere')),
     facts([
@@ -135,7 +136,7 @@ function envelope(input: BuildInput): Block[] {
       kind: 'table',
       columns: [{ label: 'Poste' }, { label: 'Montant HT', align: 'right' }, { label: 'Part de l’EFP', align: 'right' }],
       rows: [
-        ...rows.map(({ o, i }) => ({ line: src.at('enveloppe_financiere', 'decomposition', i), cells: [cell(orDash(o.libelle)), numCell(numText(o.montant_ht, amount)), numCell(num(o.montant_ht) === undefined ? '—' : percent(num(o.montant_ht) as number, ref))] })),
+        ...rows.map(({ o, path }) => ({ line: src.at(...path), cells: [cell(orDash(o.libelle)), numCell(numText(o.montant_ht, amount)), numCell(num(o.montant_ht) === undefined ? '—' : percent(num(o.montant_ht) as number, ref))] })),
         { kind: 'total', cells: [cell('Total de la décomposition'), numCell(amount(dsum)), numCell(percent(dsum, ref))] },
       ],
     });
@@ -146,7 +147,7 @@ function envelope(input: BuildInput): Block[] {
 
 function funding(input: BuildInput): Block[] {
   const { data, src } = input.doc;
-  const rows = items(data, 'financement');
+  const rows = entities(data, 'financement', []);
   const total = num(obj(data.enveloppe_financiere).montant_ht);
   const out: Block[] = [heading(2, '7. Plan de financement', src.at('financement'))];
   if (!rows.length) return [...out, para('Plan de financement non renseigné (L2421-1 4°).', { tone: 'warning' })];
@@ -159,7 +160,7 @@ function funding(input: BuildInput): Block[] {
     kind: 'table',
     columns: [{ label: 'Financeur' }, { label: 'Statut' }, { label: 'Montant HT', align: 'right' }, { label: 'Part de l’EFP', align: 'right' }],
     rows: [
-      ...rows.map(({ o, i }) => ({ line: src.at('financement', i), cells: [cell(orDash(o.financeur)), cell(enumLabel('programme', 'financement.statut', o.statut)), numCell(numText(o.montant_ht, amount)), numCell(num(o.montant_ht) === undefined ? '—' : percent(num(o.montant_ht) as number, ref))] })),
+      ...rows.map(({ o, path }) => ({ line: src.at(...path), cells: [cell(orDash(o.financeur)), cell(enumLabel('programme', 'financement.statut', o.statut)), numCell(numText(o.montant_ht, amount)), numCell(num(o.montant_ht) === undefined ? '—' : percent(num(o.montant_ht) as number, ref))] })),
       { kind: 'total', cells: [cell(unknown ? `Total des financements chiffrés (${unknown} ligne${unknown > 1 ? 's' : ''} sans montant)` : 'Total des financements'), cell(''), numCell(amount(fsum)), numCell(percent(fsum, ref))] },
     ],
   });
@@ -184,16 +185,17 @@ function delivery(input: BuildInput): Block[] {
 
 function schedule(input: BuildInput): Block[] {
   const { data, src } = input.doc;
-  const rows = items(data, 'phases');
+  const rows = programmeModel(data).phases;
   const out: Block[] = [heading(2, '9. Calendrier', src.at('phases'))];
   if (!rows.length) return [...out, para('Aucune phase renseignée.', { tone: 'warning' })];
   out.push({
     kind: 'table',
     columns: [{ label: 'Code' }, { label: 'Phase' }, { label: 'Début' }, { label: 'Fin' }, { label: 'Durée', align: 'right' }, { label: 'Jalons', align: 'right' }],
-    rows: rows.map(({ o, i }) => {
-      const d = date(o.debut);
-      const f = date(o.fin);
-      return { line: src.at('phases', i), cells: [cell(orDash(o.code)), cell(str(o.libelle) ?? phaseLabel(str(o.code)) ?? '—'), cell(dateFr(d)), cell(dateFr(f)), numCell(d && f ? `${decimal((daysBetween(d, f) + 1) / 7, 1)} sem.` : '—'), numCell(String(list(o.jalons).length))] };
+    rows: rows.map((p) => {
+      const { o } = p;
+      const d = p.debut;
+      const f = p.fin;
+      return { line: src.at(...p.path), cells: [cell(orDash(o.code)), cell(p.libelle ?? phaseLabel(str(o.code)) ?? '—'), cell(dateFr(d)), cell(dateFr(f)), numCell(d && f ? `${decimal((daysBetween(d, f) + 1) / 7, 1)} sem.` : '—'), numCell(String(p.jalons.length))] };
     }),
     caption: 'Durée en semaines calendaires, bornes incluses. Le diagramme de Gantt et les jalons légaux figurent dans le livrable « Planning ».',
   });

@@ -1,7 +1,8 @@
+import { consultationModel } from '../language-service/model/build';
 import { rankingLots } from '../language-service/model/lotRanking';
 import { PRICE_FORMULAS, PRICE_METHOD_NOTES, type PriceMethod } from '../language-service/scoring';
-import { date, daysBetween, list, num, obj, str } from '../language-service/util/data';
-import { items, strings, type BuildInput } from './context';
+import { date, daysBetween, num, obj, str } from '../language-service/util/data';
+import { strings, type BuildInput } from './context';
 import { criteriaViews } from './criteria';
 import { amount, dateFr } from './format';
 import { enumLabel } from './labels';
@@ -25,8 +26,7 @@ function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {
   const launch = date(data.date_envoi_avis) ?? date(data.date_lancement);
   const deadline = date(data.date_limite_offres);
   const supports = strings(obj(data.publicite).supports).map((s) => enumLabel('consultation', 'publicite.supports', s));
-  const offers = list(data.offres);
-  const lots = items(data, 'lots');
+  const { offers, offersByLot, lots } = consultationModel(data);
   const out: Block[] = [
     heading(2, '1. Déroulement de la procédure', src.at('procedure')),
     {
@@ -46,9 +46,9 @@ function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {
     out.push({
       kind: 'table',
       columns: [{ label: 'Lot' }, { label: 'Intitulé' }, { label: 'Estimation HT', align: 'right' }, { label: 'Offres', align: 'right' }, { label: 'Analyse' }],
-      rows: lots.map(({ o, i }) => {
-        const n = offers.filter((x) => str(obj(x).lot) === str(o.id)).length;
-        return { line: src.at('lots', i), cells: [cell(str(o.id) ?? '—'), cell(str(o.intitule) ?? '—'), numCell(num(o.valeur_estimee_ht) === undefined ? '—' : amount(num(o.valeur_estimee_ht) as number)), numCell(String(n)), cell(analysed.some((l) => l.lotId === str(o.id)) ? 'ci-après' : 'en cours', { tone: n ? undefined : 'muted' })] };
+      rows: lots.map(({ o, id, path }) => {
+        const n = offersByLot.get(id)?.length ?? 0;
+        return { line: src.at(...path), cells: [cell(id ?? '—'), cell(str(o.intitule) ?? '—'), numCell(num(o.valeur_estimee_ht) === undefined ? '—' : amount(num(o.valeur_estimee_ht) as number)), numCell(String(n)), cell(analysed.some((l) => l.lotId === id) ? 'ci-après' : 'en cours', { tone: n ? undefined : 'muted' })] };
       }),
     });
   }

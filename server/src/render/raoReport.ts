@@ -5,10 +5,11 @@
  * the proposed decision and the visa blocks. Internal notes (`note_interne`, YAML comments) are never
  * printed. Pure.
  */
+import { entities } from '../language-service/model/build';
 import { admissible, offerId } from '../language-service/model/lotRanking';
 import { procedureType } from '../language-service/model/consultation';
 import { date, list, obj, str, type Obj } from '../language-service/util/data';
-import { items, type SourceDoc } from './context';
+import type { SourceDoc } from './context';
 import { decimal } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, para, type Block, type Row, type Table } from './model';
@@ -63,7 +64,7 @@ export function reportMetaLines(data: Obj): { label: string; value: string }[] {
 export function candidaturesBlocks(src: SourceDoc, n: string): Block[] {
   const { data } = src;
   const out: Block[] = [heading(2, `${n}. Examen des candidatures`, src.src.at('candidatures'))];
-  const list = items(data, 'candidatures');
+  const list = entities(data, 'candidatures', []);
   if (!list.length) {
     out.push(
       para('À compléter («\u00a0candidatures\u00a0») : candidats admis et écartés, avec le motif de chaque rejet (capacités, pièces manquantes après demande de complément, R2144-2 à R2144-7).', { tone: 'warning', line: src.src.at('offres') }),
@@ -76,8 +77,8 @@ export function candidaturesBlocks(src: SourceDoc, n: string): Block[] {
   out.push({
     kind: 'table',
     columns: [{ label: 'Candidat' }, { label: 'Décision' }, { label: 'Motif ou observations' }],
-    rows: list.map(({ o, i }): Row => ({
-      line: src.src.at('candidatures', i),
+    rows: list.map(({ o, path }): Row => ({
+      line: src.src.at(...path),
       kind: str(o.statut) === 'rejetee' ? 'flag' : undefined,
       cells: [cell(str(o.candidat) ?? '—'), cell(o.statut === undefined ? 'à compléter' : enumLabel('consultation', 'candidatures.statut', o.statut), { tone: str(o.statut) === 'rejetee' ? 'crit' : undefined }), cell(str(o.motif) ?? (str(o.statut) === 'rejetee' ? 'motif à préciser' : '—'))],
     })),
@@ -141,10 +142,10 @@ export function closingBlocks(src: SourceDoc, n: number, proposals: string[]): B
   if (declared) out.push(para(declared, { line: src.src.at('rapport', 'decision_proposee') }));
   if (proposals.length) out.push({ kind: 'list', items: proposals.map((p) => ({ content: [p] })) });
   else if (!declared) out.push(para('À compléter : décision proposée au pouvoir adjudicateur.', { tone: 'warning' }));
-  const visas = items(r, 'visas');
+  const visas = entities(r, 'visas', ['rapport']);
   const rows: Row[] = [
     { kind: 'sign', line: src.src.at('rapport', 'auteur'), cells: [cell('Rédigé par', { strong: true }), cell(meta.auteur ?? ''), cell(meta.date ? `Le ${dateWords(meta.date)}` : '')] },
-    ...visas.map(({ o, i }): Row => ({ kind: 'sign', line: src.src.at('rapport', 'visas', i), cells: [cell(str(o.qualite) ?? 'Visa', { strong: true }), cell(str(o.nom) ?? ''), cell(date(o.date) ? `Le ${dateWords(date(o.date))}` : '')] })),
+    ...visas.map(({ o, path }): Row => ({ kind: 'sign', line: src.src.at(...path), cells: [cell(str(o.qualite) ?? 'Visa', { strong: true }), cell(str(o.nom) ?? ''), cell(date(o.date) ? `Le ${dateWords(date(o.date))}` : '')] })),
   ];
   if (!visas.length) rows.push({ kind: 'sign', cells: [cell('Validé par', { strong: true }), cell(''), cell('')] });
   out.push(heading(2, `${n + 1}. Visas`, src.src.at('rapport', 'visas')), { kind: 'table', columns: [{ label: 'Qualité' }, { label: 'Nom' }, { label: 'Date et signature', width: 40 }], rows });

@@ -3,9 +3,10 @@
  * and the reserve log read them. Pure and total: odd values give dashes, never exceptions.
  * Days are counted with util/data daysBetween (calendar days), the guarantees by guarantees.ts.
  */
+import { consultationModel, entities } from '../language-service/model/build';
 import { lotRankings, retainedCandidates } from '../language-service/model/lotRanking';
-import { date, daysBetween, isObj, list, obj, str, type Obj } from '../language-service/util/data';
-import { items, type BuildInput } from './context';
+import { date, daysBetween, isObj, obj, str, type Obj } from '../language-service/util/data';
+import type { BuildInput } from './context';
 import { dateFr } from './format';
 import { effectiveReceptionDate, guaranteesFrom, type Guarantees } from './guarantees';
 import { enumLabel } from './labels';
@@ -70,7 +71,7 @@ export function receptionView(input: BuildInput): ReceptionView {
   const { data, src } = input.doc;
   const r = obj(data.reception);
   const reception = effectiveReceptionDate(r);
-  const reserves = items(r, 'reserves').map(({ o, i }): ReserveView => {
+  const reserves = (consultationModel(data).reception?.reserves ?? []).map(({ o, index: i, path, name }): ReserveView => {
     const status = reserveStatus(o);
     const open = status !== 'levee';
     const planned = date(o.date_levee_prevue);
@@ -81,7 +82,7 @@ export function receptionView(input: BuildInput): ReceptionView {
     return {
       o,
       i,
-      id: str(o.id) ?? `#${i + 1}`,
+      id: name,
       lot: str(o.lot),
       firm: str(o.entreprise)?.trim() || undefined,
       constat,
@@ -92,7 +93,7 @@ export function receptionView(input: BuildInput): ReceptionView {
       duringGpa: !!(constat && reception && constat > reception),
       daysLate: late !== undefined && late > 0 ? late : undefined,
       overdue: open && !!planned && planned < input.today,
-      line: src.at('reception', 'reserves', i),
+      line: src.at(...path),
     };
   });
   const guarantees = reception ? guaranteesFrom({ date: reception, basis: 'effective', line: src.at('reception', 'date_reception') }, dateFr) : undefined;
@@ -140,9 +141,10 @@ export interface MarketView {
 /** One contract per lot of the consultation (one without lots), in lot order; declared data first. */
 export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
   const { data, src } = input.doc;
-  const declared = items(view.r, 'marches');
+  const declared = entities(view.r, 'marches', ['reception']);
   const held = holders(input);
-  const lots = items(data, 'lots').map(({ o }) => str(o.id)).filter((x): x is string => !!x);
+  const { lots: allLots, lotById } = consultationModel(data);
+  const lots = allLots.map((l) => l.id).filter((x): x is string => !!x);
   const ids: (string | undefined)[] = lots.length ? [...lots] : [undefined];
   for (const { o } of declared) {
     const l = str(o.lot);
@@ -152,7 +154,7 @@ export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
     const d = declared.find(({ o }) => (str(o.lot) ?? undefined) === lot || (!lot && declared.length === 1));
     const m = d ? d.o : {};
     // The lot's own award data (« lots[].titulaire », « date_notification », « montant_attribue_ht ») when the marché does not restate it.
-    const l = lot ? obj(list(data.lots).map(obj).find((x) => str(x.id) === lot)) : {};
+    const l = lot ? obj(lotById.get(lot)?.o) : {};
     const titulaire = str(m.titulaire)?.trim() || str(l.titulaire)?.trim() || undefined;
     const montant = typeof m.montant_ht === 'number' ? m.montant_ht : typeof l.montant_attribue_ht === 'number' ? l.montant_attribue_ht : undefined;
     return {
@@ -165,7 +167,7 @@ export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
       // A lot without any reserve noted at the reception is received without reserve, whatever the others.
       decision: str(m.decision) ?? (view.decision === 'avec_reserves' && !view.reserves.some((r) => !r.duringGpa && (lot ? r.lot === lot : true)) ? 'sans_reserve' : view.decision),
       effet: date(m.date_effet) ?? view.reception,
-      line: d ? src.at('reception', 'marches', d.i) : lot ? src.at('lots', items(data, 'lots').find(({ o }) => str(o.id) === lot)?.i ?? 0) : src.at('reception'),
+      line: d ? src.at(...d.path) : lot ? src.at('lots', lotById.get(lot)?.index ?? 0) : src.at('reception'),
     };
   });
 }
@@ -173,6 +175,6 @@ export function markets(input: BuildInput, view: ReceptionView): MarketView[] {
 /** "Lot L02 — Gros œuvre" for a lot id of the consultation; the id alone when unknown; "Sans lot" for none. */
 export function lotTitle(data: Obj, id: string | undefined): string {
   if (!id) return 'Sans lot';
-  const lot = list(data.lots).map(obj).find((l) => str(l.id) === id);
+  const lot = consultationModel(data).lotById.get(id)?.o;
   return lot && str(lot.intitule) ? `Lot ${id} — ${str(lot.intitule)}` : `Lot ${id}`;
 }

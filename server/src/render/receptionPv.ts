@@ -1,5 +1,6 @@
-import { list, obj, str, type Obj } from '../language-service/util/data';
-import { items, type BuildInput } from './context';
+import { consultationModel, programmeModel } from '../language-service/model/build';
+import { obj, str, type Obj } from '../language-service/util/data';
+import type { BuildInput } from './context';
 import { amount, dateFr } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, para, strong, type Block, type DocModel, type Facts, type Row, type Table } from './model';
@@ -22,12 +23,10 @@ export const MOE_ROLE = /^(moe|maitre (d )?oeuvre|maitrise (d )?oeuvre)\b/;
 
 /** The first programme party whose free-text role matches, as "Nom (Organisme)". */
 export function party(programme: Obj | undefined, role: RegExp): string | undefined {
-  const a = list(programme?.acteurs)
-    .map(obj)
-    .find((x) => role.test(norm(str(x.role) ?? '')));
+  const a = (programme ? programmeModel(programme).actors : []).find((x) => role.test(norm(x.role ?? '')));
   if (!a) return undefined;
-  const nom = str(a.nom);
-  const org = str(a.organisme);
+  const nom = a.nom;
+  const org = a.organisme;
   return nom && org ? `${nom} (${org})` : nom ?? org;
 }
 
@@ -37,7 +36,7 @@ export function facts(rows: [string, string | undefined, number | undefined][]):
 
 /** Reserves grouped by lot: the consultation's lots first (file order), then unknown lot ids, then reserves without lot. */
 export function reservesByLot(data: Obj, reserves: ReserveView[]): { lot?: string; reserves: ReserveView[] }[] {
-  const order = [...items(data, 'lots').map(({ o }) => str(o.id)), ...reserves.map((r) => r.lot)];
+  const order = [...consultationModel(data).lots.map((l) => l.id), ...reserves.map((r) => r.lot)];
   const seen = new Set<string | undefined>();
   const out: { lot?: string; reserves: ReserveView[] }[] = [];
   for (const id of [...order.filter((x) => x !== undefined), undefined]) {

@@ -1,6 +1,7 @@
-import { criticality, riskScale } from '../language-service/model/risks';
+import { programmeModel } from '../language-service/model/build';
+import { riskScale } from '../language-service/model/risks';
 import { date, daysBetween, list, num, obj, str, type Obj } from '../language-service/util/data';
-import { actorName, items, type BuildInput } from './context';
+import { actorName, type BuildInput } from './context';
 import { dateFr } from './format';
 import { categoryLabel, enumLabel, strategyLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Figure, type Line, type RiskLevel, type Row, type Table } from './model';
@@ -37,11 +38,9 @@ export const LEVEL_LABEL: Record<RiskLevel, string> = { faible: 'Faible', modere
 export function riskViews(input: BuildInput): RiskView[] {
   const { data, src } = input.doc;
   const { seuil } = riskScale(data);
-  return items(data, 'risques').map(({ o, i }) => {
-    const c = criticality(o);
-    const rp = num(o.probabilite_residuelle);
-    const ri = num(o.impact_residuel);
-    return { o, i, id: str(o.id) ?? `#${i + 1}`, c, residual: rp !== undefined && ri !== undefined ? rp * ri : undefined, level: c === undefined ? undefined : riskLevel(c, seuil), line: src.at('risques', i) };
+  return programmeModel(data).risks.map((r) => {
+    const c = r.criticality;
+    return { o: r.o, i: r.index, id: r.name, c, residual: r.residual, level: c === undefined ? undefined : riskLevel(c, seuil), line: src.at(...r.path) };
   });
 }
 

@@ -19,7 +19,7 @@ const consultations = new WeakMap<Obj, ConsultationModel>();
 
 /** The entities of the list at `o[key]`, with their paths under `base`. */
 export function entities(o: Obj, key: string, base: Path): Entity[] {
-  return list(o[key]).map((v, index) => ({ path: [...base, key, index], index, o: obj(v) }));
+  return list(o[key]).map((v, index): Entity => (isObj(v) ? { path: [...base, key, index], index, o: v } : { path: [...base, key, index], index, o: {}, notObject: true }));
 }
 
 function nameOf(o: Obj, index: number): string {

@@ -19,6 +19,8 @@ export interface Entity {
   index: number;
   /** The object as read (normalised data). */
   o: Obj;
+  /** Set when the item is not an object (a scalar or null, which the schema reports): `o` is then empty. */
+  notObject?: true;
 }
 
 // Programme
