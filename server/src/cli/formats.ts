@@ -1,4 +1,5 @@
 import { allCodes, type AmoDiagnostic, type Locale } from '../language-service';
+import { escapeControlsJson, escapeLine } from '../language-service/util/controlChars';
 
 export interface FileResult {
   /** Path as shown to the user (relative to the working directory). */
@@ -12,13 +13,17 @@ export function severityName(d: AmoDiagnostic): 'error' | 'warning' | 'informati
   return SEVERITY_NAME[d.severity ?? 1] || 'error';
 }
 
-/** JSON: an array of { file, range, severity, code, message, source } with LSP 0-based ranges. */
+/** JSON: an array of { file, range, severity, code, message, source } with LSP 0-based ranges; controls and bidi characters as `\uXXXX` escapes. */
 export function toJson(results: FileResult[]): string {
   const out = results.flatMap((r) => r.diagnostics.map((d) => ({ file: r.file, range: d.range, severity: severityName(d), code: d.code, message: d.message, source: d.source })));
-  return JSON.stringify(out, null, 2);
+  return escapeControlsJson(JSON.stringify(out, null, 2));
 }
 
-/** Human-readable: one line per diagnostic (1-based line:column, as editors show them), then a summary. */
+/**
+ * Human-readable: one line per diagnostic (1-based line:column, as editors show them), then a summary.
+ * File names and messages (which quote the documents and amo.config.json) have their control, bidi and NUL
+ * characters and their line breaks escaped (`\u{1B}`): nothing from a file drives the terminal or forges a line.
+ */
 export function toText(results: FileResult[], locale: Locale): string {
   const lines: string[] = [];
   let errors = 0;
@@ -30,7 +35,7 @@ export function toText(results: FileResult[], locale: Locale): string {
       if (sev === 'error') errors++;
       else if (sev === 'warning') warnings++;
       else infos++;
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} ${d.code}: ${d.message}`);
+      lines.push(`${escapeLine(r.file)}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${sev} ${escapeLine(String(d.code))}: ${escapeLine(d.message)}`);
     }
   }
   const n = results.length;
@@ -94,5 +99,5 @@ export function toSarif(results: FileResult[], locale: Locale, version: string):
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2);
+  return escapeControlsJson(JSON.stringify(sarif, null, 2));
 }

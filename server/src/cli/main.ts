@@ -9,6 +9,7 @@ import { toJson, toSarif, toText, type FileResult } from './formats';
 import { IMPORT_USAGE, runImport } from './import';
 import { RENDER_USAGE, renderHelp, runRender } from './render';
 import { AMO_VERSION } from '../version';
+import { escapeTerminal } from '../language-service/util/controlChars';
 
 const VERSION = AMO_VERSION;
 
@@ -31,7 +32,11 @@ export interface CliIO {
   today?: () => string;
 }
 
-export function runCli(argv: string[], io: CliIO): number | Promise<number> {
+export function runCli(argv: string[], given: CliIO): number | Promise<number> {
+  // Every message quotes something a user or a file chose (a path, an amo.config.json value): its control,
+  // bidi and NUL characters are escaped before they reach the terminal. Standard output is escaped where it
+  // is written (formats.ts), since `amo render -o -` writes a document there.
+  const io: CliIO = { ...given, err: (s) => given.err(escapeTerminal(s)) };
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE);

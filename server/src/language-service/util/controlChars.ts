@@ -20,3 +20,21 @@ export function hasControls(s: string): boolean {
   CONTROLS.lastIndex = 0;
   return found;
 }
+
+/** `s` fit for one line of a terminal: `escapeControls`, and line breaks (CR, LF) escaped too. */
+export function escapeLine(s: string): string {
+  return escapeControls(s).replace(/[\r\n]/g, (c) => (c === '\r' ? '\\u{D}' : '\\u{A}'));
+}
+
+/** `s` fit for a terminal, several lines allowed: `escapeControls`, and a CR not followed by LF (which moves the cursor back over a line) escaped. */
+export function escapeTerminal(s: string): string {
+  return escapeControls(s).replace(/\r(?!\n)/g, '\\u{D}');
+}
+
+/**
+ * JSON text with the characters `escapeControls` rewrites written as JSON `\uXXXX` escapes: the same JSON
+ * value (a parser reads the same strings), but nothing in it reorders or drives a terminal that shows it.
+ */
+export function escapeControlsJson(json: string): string {
+  return json.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
