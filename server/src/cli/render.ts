@@ -112,14 +112,6 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
     io.err('amo: « -o - » (sortie standard) n’accepte qu’un livrable au format html / stdout takes one html deliverable.');
     return 2;
   }
-  let chromium: string | undefined;
-  if (format === 'pdf') {
-    chromium = findChromium(values.chromium);
-    if (!chromium) {
-      io.err(`amo: export PDF impossible : aucun Chromium trouvé${values.chromium ? ` à « ${values.chromium} »` : ' (chromium, chromium-browser, google-chrome sur le PATH)'}. Installez-le ou indiquez --chromium <chemin> / no Chromium found.`);
-      return 2;
-    }
-  }
   const targets = new Map<DeliverableId, string>();
   if (!toStdout) {
     // -o is a file for one deliverable and a folder for several, always.
@@ -144,7 +136,15 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-
+  // Usage errors first (above), then what the machine lacks.
+  let chromium: string | undefined;
+  if (format === 'pdf') {
+    chromium = findChromium(values.chromium);
+    if (!chromium) {
+      io.err(`amo: export PDF impossible : aucun Chromium trouvé${values.chromium ? ` à « ${values.chromium} »` : ' (chromium, chromium-browser, google-chrome sur le PATH)'}. Installez-le ou indiquez --chromium <chemin> / no Chromium found.`);
+      return 2;
+    }
+  }
   const outputs: { id: DeliverableId; bytes: Buffer | string }[] = [];
   for (const id of ids) {
     const r = buildDeliverable(env, { uri, text }, id);

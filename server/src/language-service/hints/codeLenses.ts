@@ -1,6 +1,7 @@
 import type { CodeLens } from 'vscode-languageserver-types';
 import { locate, nodeAt, type ParsedDocument } from '../parse';
-import { criteriaSets, hasWeight } from '../model/consultation';
+import { consultationModel } from '../model/build';
+import { hasWeight } from '../model/consultation';
 import { pick, type Locale, type Msg } from '../types';
 import { isObj, near, num, obj } from '../util/data';
 
@@ -40,9 +41,9 @@ export function getCodeLenses(parsed: ParsedDocument, locale: Locale = 'fr'): Co
   if (!parsed.ok || parsed.kind !== 'consultation' || !isObj(parsed.data)) return [];
   const total = num(parsed.data.ponderation_totale) ?? 100;
   const out: CodeLens[] = [];
-  for (const set of criteriaSets(parsed.data)) {
+  for (const set of consultationModel(parsed.data).criteriaSets) {
     if (!nodeAt(parsed.doc, set.path)) continue;
-    const title = summary(set.criteres, total);
+    const title = summary(set.criteria.map((c) => c.o), total);
     if (!title) continue;
     const [start, end] = locate(parsed.doc, set.path, 'key');
     out.push({ range: parsed.lines.range(start, end), command: { title: pick(title, locale), command: '' } });

@@ -1,11 +1,10 @@
-import { criticality, riskScale } from '../model/risks';
+import { consultationModel, programmeModel } from '../model/build';
 import { isScalar, type Node } from 'yaml';
 import type { InlayHint, Range } from 'vscode-languageserver-types';
 import { criticalityClass } from '../catalog/criticality';
 import { nodeAt, type ParsedDocument } from '../parse';
-import { criteriaSets } from '../model/consultation';
 import { pick, type Locale, type Path } from '../types';
-import { date, daysBetween, frDate, isObj, list, num, obj, type Obj } from '../util/data';
+import { date, daysBetween, frDate, isObj, num, type Obj } from '../util/data';
 
 interface Ctx {
   parsed: ParsedDocument;
@@ -28,51 +27,50 @@ function round(n: number): number {
 
 /** `P×I = 12 (critique)` after each risk's impact. */
 function riskHints(ctx: Ctx, data: Obj): void {
-  const scale = riskScale(data);
-  list(data.risques).map(obj).forEach((r, i) => {
-    const c = criticality(r);
-    if (c === undefined) return;
+  const model = programmeModel(data);
+  const scale = model.riskScale;
+  for (const r of model.risks) {
+    const c = r.criticality;
+    if (c === undefined) continue;
     const k = criticalityClass(c, scale.p, scale.i);
-    after(ctx, ['risques', i, 'impact'], { fr: `P×I = ${c} (${k.label.fr})`, en: `P×I = ${c} (${k.label.en})` }, {
+    after(ctx, [...r.path, 'impact'], { fr: `P×I = ${c} (${k.label.fr})`, en: `P×I = ${c} (${k.label.en})` }, {
       fr: `Criticité sur l’échelle ${scale.p}×${scale.i} ; seuil critique du registre : ${scale.seuil}.`,
       en: `Criticality on the ${scale.p}×${scale.i} scale; critical threshold of the register: ${scale.seuil}.`,
     });
-  });
+  }
 }
 
 /** The duration of each phase after its `fin`. */
 function phaseHints(ctx: Ctx, data: Obj): void {
-  list(data.phases).map(obj).forEach((p, i) => {
-    const from = date(p.debut);
-    const to = date(p.fin);
-    if (!from || !to) return;
+  for (const p of programmeModel(data).phases) {
+    const from = p.debut;
+    const to = p.fin;
+    if (!from || !to) continue;
     const d = daysBetween(from, to);
-    after(ctx, ['phases', i, 'fin'], { fr: `${d} j`, en: `${d} d` }, { fr: `Durée de la phase : du ${frDate(from)} au ${frDate(to)}.`, en: `Phase duration: ${from} to ${to}.` });
-  });
+    after(ctx, [...p.path, 'fin'], { fr: `${d} j`, en: `${d} d` }, { fr: `Durée de la phase : du ${frDate(from)} au ${frDate(to)}.`, en: `Phase duration: ${from} to ${to}.` });
+  }
 }
 
 /** Running totals of the weights after each criterion (`Σ 85/100`) and sub-criterion (out of its parent's weight). */
 function weightHints(ctx: Ctx, data: Obj): void {
   const total = num(data.ponderation_totale) ?? 100;
-  for (const set of criteriaSets(data)) {
+  for (const set of consultationModel(data).criteriaSets) {
     let running = 0;
-    set.criteres.forEach((c, i) => {
-      const w = num(c.ponderation);
-      if (w === undefined) return;
+    for (const c of set.criteria) {
+      const w = c.ponderation;
+      if (w === undefined) continue;
       running += w;
-      after(ctx, [...set.path, i, 'ponderation'], { fr: `Σ ${round(running)}/${total}`, en: `Σ ${round(running)}/${total}` });
-      const subs = list(c.sous_criteres).map(obj);
+      after(ctx, [...c.path, 'ponderation'], { fr: `Σ ${round(running)}/${total}`, en: `Σ ${round(running)}/${total}` });
       // Sub-criteria weigh either part of the parent's weight or 100 % of it (CSL-007 accepts both).
-      const subTotal = subs.reduce((a, s) => a + (num(s.ponderation) ?? 0), 0);
+      const subTotal = c.sub.reduce((a, s) => a + (s.ponderation ?? 0), 0);
       const target = Math.abs(subTotal - 100) < 0.005 ? 100 : w;
       let sub = 0;
-      subs.forEach((s, j) => {
-        const sw = num(s.ponderation);
-        if (sw === undefined) return;
-        sub += sw;
-        after(ctx, [...set.path, i, 'sous_criteres', j, 'ponderation'], { fr: `Σ ${round(sub)}/${target}`, en: `Σ ${round(sub)}/${target}` });
-      });
-    });
+      for (const s of c.sub) {
+        if (s.ponderation === undefined) continue;
+        sub += s.ponderation;
+        after(ctx, [...s.path, 'ponderation'], { fr: `Σ ${round(sub)}/${target}`, en: `Σ ${round(sub)}/${target}` });
+      }
+    }
   }
 }
 

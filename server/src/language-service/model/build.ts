@@ -31,7 +31,7 @@ export function programmeModel(data: Obj): ProgrammeModel {
   const known = programmes.get(data);
   if (known) return known;
   const phases: PhaseM[] = entities(data, 'phases', []).map((e) => {
-    const phase: PhaseM = { ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), debut: date(e.o.debut), fin: date(e.o.fin), livrables: [], jalons: [] };
+    const phase: PhaseM = { ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), code: str(e.o.code)?.toUpperCase(), debut: date(e.o.debut), fin: date(e.o.fin), livrables: [], jalons: [] };
     phase.livrables = entities(e.o, 'livrables', e.path).map((d): DeliverableM => ({ ...d, phase, id: str(d.o.id), name: nameOf(d.o, d.index), libelle: str(d.o.libelle), statut: str(d.o.statut) }));
     phase.jalons = entities(e.o, 'jalons', e.path).map((m): MilestoneM => ({ ...m, phase, id: str(m.o.id), name: nameOf(m.o, m.index), libelle: str(m.o.libelle), date: date(m.o.date), dateReelle: date(m.o.date_reelle) }));
     return phase;
@@ -45,6 +45,7 @@ export function programmeModel(data: Obj): ProgrammeModel {
     return {
       ...e, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), titre: str(e.o.titre), probabilite: num(e.o.probabilite), impact: num(e.o.impact),
       criticality: criticality(e.o), residual: rp !== undefined && ri !== undefined ? rp * ri : undefined, statut: str(e.o.statut),
+      phaseRefs: list(e.o.phases).map((value, j) => ({ path: [...e.path, 'phases', j], value })),
     };
   });
   const model: ProgrammeModel = {
@@ -83,7 +84,7 @@ export function consultationModel(data: Obj): ConsultationModel {
     criteria: s.criteres.map((c, i) => criterion(c, [...s.path, i], i, criterionId(c, i))),
   }));
   const ownSet = new Map<Obj, CriteriaSetM>(sets.filter((s) => s.owner !== data).map((s) => [s.owner, s]));
-  const lots = entities(data, 'lots', []).map((e): LotM => ({ ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), statut: str(e.o.statut), criteria: ownSet.get(e.o) }));
+  const lots = entities(data, 'lots', []).map((e): LotM => ({ ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), statut: str(e.o.statut), valeurEstimeeHt: num(e.o.valeur_estimee_ht), montantAttribueHt: num(e.o.montant_attribue_ht), criteria: ownSet.get(e.o) }));
   const lotById = new Map<string, LotM>();
   for (const l of lots) if (l.id !== undefined && !lotById.has(l.id)) lotById.set(l.id, l);
   const offers = entities(data, 'offres', []).map((e): OfferM => ({

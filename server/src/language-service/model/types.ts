@@ -30,6 +30,8 @@ export interface PhaseM extends Entity {
   /** The id, else the label, else `#n`: how messages and documents name it. */
   name: string;
   libelle?: string;
+  /** The phase's code (`ESQ`, `DET`, `TRX`…), upper case as the catalogue writes it. */
+  code?: string;
   debut?: string;
   fin?: string;
   livrables: DeliverableM[];
@@ -70,6 +72,14 @@ export interface RiskM extends Entity {
   /** Residual probability × residual impact. */
   residual?: number;
   statut?: string;
+  /** The ids of the phases it is linked to (`phases:`), each with its path. */
+  phaseRefs: RefM[];
+}
+
+/** An id written in a list of references (a risk's `phases`), with its path: what the value is, not what it names. */
+export interface RefM {
+  path: Path;
+  value: unknown;
 }
 
 export interface ActorM extends Entity {
@@ -144,6 +154,10 @@ export interface LotM extends Entity {
   name: string;
   libelle?: string;
   statut?: string;
+  /** `valeur_estimee_ht`. */
+  valeurEstimeeHt?: number;
+  /** `montant_attribue_ht`: the awarded amount. */
+  montantAttribueHt?: number;
   /** The lot's own criteria set, when it has one. */
   criteria?: CriteriaSetM;
 }

@@ -1,9 +1,9 @@
+import { allCriteria, consultationModel } from '../model/build';
 import { someNature } from '../model/operation';
 import { CEE_REPEALS, keyDate } from '../data/legalData';
 import { date, frDate, isObj, list, nonEmpty, num, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Rule } from './types';
-import { criteriaSets } from '../model/consultation';
 
 const EXISTING = new Set(['rehabilitation', 'extension', 'reutilisation']);
 
@@ -138,10 +138,9 @@ export const NRJ_007: Rule = {
     // The building's energy targets are met by its design and works, not by the furniture bought for it.
     if (str(ctx.data.nature) === 'fournitures') return;
     const re = /[ée]nerg|carbone|thermique|consommation|bas carbone|acv|cycle de vie/i;
-    for (const set of criteriaSets(ctx.data)) {
-      const items = set.criteres.flatMap((c) => [c, ...list(c.sous_criteres).map(obj)]);
-      if (items.some((c) => num(c.ponderation) !== undefined && re.test(`${str(c.libelle) ?? ''} ${str(c.id) ?? ''}`))) continue;
-      if (set.criteres.length === 0) continue;
+    for (const set of consultationModel(ctx.data).criteriaSets) {
+      if (allCriteria(set).some((c) => c.ponderation !== undefined && re.test(`${c.libelle ?? ''} ${c.id ?? ''}`))) continue;
+      if (set.criteria.length === 0) continue;
       ctx.report(set.path, { fr: 'Le programme fixe des objectifs énergétiques : envisagez un critère ou sous-critère pondéré sur la performance énergétique ou carbone.', en: 'The programme sets energy targets: consider a weighted criterion or sub-criterion on energy or carbon performance.' });
     }
   },

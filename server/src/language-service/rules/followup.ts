@@ -1,3 +1,4 @@
+import { programmeModel } from '../model/build';
 import { deliverables, deliverableStatus, followUpActive, latestByDate, milestones } from '../model/followup';
 import { date, daysBetween, frDate, list, nonEmpty, num, obj, str } from '../util/index';
 import type { Obj } from '../util/index';
@@ -137,22 +138,22 @@ export const SUI_006: Rule = {
   id: 'SUI-006', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Tableau de bord de l’opération (indicateurs et cibles)',
   title: { fr: 'Indicateur dont la dernière mesure manque la cible (au plus : au-dessus ; au moins : en dessous)', en: 'Indicator whose last measure misses its target (at most: above; at least: below)' },
   check(ctx) {
-    list(ctx.data.indicateurs).forEach((it, i) => {
-      const ind = obj(it);
-      const target = num(ind.cible);
-      if (target === undefined) return;
-      const last = latestByDate(list(ind.mesures).map(obj), (m) => m.date);
-      const value = num(last?.item.valeur);
-      if (!last || value === undefined) return;
-      const atLeast = str(ind.sens) === 'au_moins';
-      if (atLeast ? value >= target : value <= target) return;
+    for (const indicator of programmeModel(ctx.data).indicators) {
+      const ind = indicator.o;
+      const target = indicator.cible;
+      if (target === undefined) continue;
+      const last = latestByDate(indicator.mesures, (m) => m.o.date);
+      const value = num(last?.item.o.valeur);
+      if (!last || value === undefined) continue;
+      const atLeast = indicator.sens === 'au_moins';
+      if (atLeast ? value >= target : value <= target) continue;
       const unit = str(ind.unite) ? ` ${str(ind.unite)}` : '';
       const rule = atLeast ? { fr: 'au moins', en: 'at least' } : { fr: 'au plus', en: 'at most' };
-      ctx.report(['indicateurs', i, 'mesures', last.index, 'valeur'], {
+      ctx.report([...last.item.path, 'valeur'], {
         fr: `Indicateur ${name(ind, '?')} : dernière mesure (${frDate(last.date)}) de ${fmt(value)}${unit} pour une cible d’${rule.fr} ${fmt(target)}${unit} (écart ${fmt(Math.abs(value - target))}${unit}).`,
         en: `Indicator ${name(ind, '?')}: last measure (${last.date}) is ${value}${unit} against a target of ${rule.en} ${target}${unit} (gap ${Math.round(Math.abs(value - target) * 100) / 100}${unit}).`,
       }, { target: 'value' });
-    });
+    }
   },
 };
 
@@ -178,10 +179,9 @@ export const SUI_007: Rule = {
     for (const m of milestones(ctx.data)) {
       future([...m.path, 'date_reelle'], m.o.date_reelle, { fr: `Date réelle du jalon ${name(m.o, '?')}`, en: `Actual date of milestone ${name(m.o, '?')}` });
     }
-    list(ctx.data.indicateurs).forEach((it, i) => {
-      const ind = obj(it);
-      list(ind.mesures).forEach((ms, k) => future(['indicateurs', i, 'mesures', k, 'date'], obj(ms).date, { fr: `Mesure de l’indicateur ${name(ind, '?')}`, en: `Measure of indicator ${name(ind, '?')}` }));
-    });
+    for (const ind of programmeModel(ctx.data).indicators) {
+      for (const ms of ind.mesures) future([...ms.path, 'date'], ms.o.date, { fr: `Mesure de l’indicateur ${name(ind.o, '?')}`, en: `Measure of indicator ${name(ind.o, '?')}` });
+    }
   },
 };
 

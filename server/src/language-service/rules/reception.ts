@@ -1,5 +1,6 @@
+import { consultationModel } from '../model/build';
 import { gpaEnd, lotCandidates, reserveOpen } from '../model/reception';
-import { date, daysBetween, frDate, isObj, list, obj, str } from '../util/index';
+import { date, daysBetween, frDate, isObj, str } from '../util/index';
 import type { Obj } from '../util/index';
 import type { Path } from '../types';
 import type { Rule } from './types';
@@ -27,8 +28,9 @@ function reception(data: Obj): Obj | undefined {
   return isObj(data.reception) ? data.reception : undefined;
 }
 
-function reserves(rec: Obj): Reserve[] {
-  return list(rec.reserves).map((r, i) => ({ o: obj(r), path: ['reception', 'reserves', i] }));
+/** The reserves of the consultation's reception, from the model. */
+function reserves(data: Obj): Reserve[] {
+  return consultationModel(data).reception?.reserves ?? [];
 }
 
 
@@ -48,7 +50,7 @@ export const REC_001: Rule = {
     const rec = reception(ctx.data);
     const end = rec && gpaEnd(rec);
     if (!rec || !end) return;
-    reserves(rec).forEach((r, i) => {
+    reserves(ctx.data).forEach((r, i) => {
       const planned = date(r.o.date_levee_prevue);
       // Once lifted, the planned date no longer puts anything at risk.
       if (!planned || planned <= end || !reserveOpen(r.o)) return;
@@ -67,7 +69,7 @@ export const REC_002: Rule = {
     const rec = reception(ctx.data);
     const end = rec && gpaEnd(rec);
     if (!rec || !end || ctx.today <= end) return;
-    reserves(rec).forEach((r, i) => {
+    reserves(ctx.data).forEach((r, i) => {
       if (!reserveOpen(r.o)) return;
       const since = days(daysBetween(end, ctx.today));
       const path = r.o.statut !== undefined ? [...r.path, 'statut'] : [...r.path, 'id'];
@@ -90,7 +92,7 @@ export const REC_003: Rule = {
     if (!rec || str(rec.decision) !== 'sans_reserve') return;
     const at = date(rec.date_reception);
     // Reserves noticed during the GPA, after the acceptance, are notified in writing: allowed.
-    const atReception = reserves(rec).filter((r) => {
+    const atReception = reserves(ctx.data).filter((r) => {
       if (!reserveOpen(r.o)) return false;
       const seen = date(r.o.date_constat);
       return r.o.date_constat === undefined || (seen !== undefined && at !== undefined && seen <= at);
@@ -109,7 +111,7 @@ export const REC_004: Rule = {
   title: { fr: 'Réception « avec réserves » sans aucune réserve listée', en: "Acceptance 'with reservations' without any reserve listed" },
   check(ctx) {
     const rec = reception(ctx.data);
-    if (!rec || str(rec.decision) !== 'avec_reserves' || list(rec.reserves).length > 0) return;
+    if (!rec || str(rec.decision) !== 'avec_reserves' || reserves(ctx.data).length > 0) return;
     ctx.report(['reception', 'decision'], {
       fr: 'Réception avec réserves, mais aucune réserve n’est listée dans « reserves » : énumérez-les (lot, localisation, description, entreprise, délai de levée) comme au procès-verbal.',
       en: "Acceptance with reservations, but no reserve is listed in 'reserves': list them (lot, location, description, contractor, lifting date) as in the acceptance report.",
@@ -132,7 +134,7 @@ export const REC_005: Rule = {
       }, { target: 'value' });
     }
     // A reserve noticed before the OPR (during the works) is normal: only lifting before noticing is wrong.
-    reserves(rec).forEach((r, i) => {
+    reserves(ctx.data).forEach((r, i) => {
       const seen = date(r.o.date_constat);
       const lifted = date(r.o.date_levee);
       if (!seen || !lifted || lifted >= seen) return;
@@ -170,7 +172,7 @@ export const REC_006: Rule = {
   check(ctx) {
     const rec = reception(ctx.data);
     if (!rec) return;
-    reserves(rec).forEach((r, i) => {
+    reserves(ctx.data).forEach((r, i) => {
       const s = str(r.o.statut);
       const lifted = r.o.date_levee !== undefined && r.o.date_levee !== null;
       if (s === 'levee' && !lifted) {
@@ -203,7 +205,7 @@ export const REC_007: Rule = {
     if (!rec) return;
     // Once per lot: a reception may list hundreds of reserves over a few lots.
     const byLot = new Map<string | undefined, string[]>();
-    reserves(rec).forEach((r, i) => {
+    reserves(ctx.data).forEach((r, i) => {
       const firm = str(r.o.entreprise);
       if (!firm || firm.trim() === '') return;
       const lot = str(r.o.lot);

@@ -85,10 +85,10 @@ export const REF_001: Rule = {
       for (const r of model.risks) {
         const owner = str(r.o.proprietaire);
         if (owner && !acteurs.includes(owner)) unresolved(ctx, [...r.path, 'proprietaire'], owner, { fr: 'Acteur', en: 'Actor' }, acteurs);
-        list(r.o.phases).forEach((p, j) => {
-          const ref = str(p);
-          if (ref && !phases.has(ref)) unresolved(ctx, [...r.path, 'phases', j], ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
-        });
+        for (const p of r.phaseRefs) {
+          const ref = str(p.value);
+          if (ref && !phases.has(ref)) unresolved(ctx, p.path, ref, { fr: 'Phase', en: 'Phase' }, [...phases]);
+        }
       }
       // Follow-up: who issues a deliverable and who reviews it are parties of the programme.
       for (const l of model.deliverables) {

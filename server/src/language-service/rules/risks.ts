@@ -1,3 +1,4 @@
+import { programmeModel } from '../model/build';
 import { someNature } from '../model/operation';
 import { criticality, riskScale } from '../model/risks';
 import { riskCategory, STRATEGIES } from '../catalog/risks';
@@ -7,8 +8,9 @@ import type { Obj } from '../util/index';
 import type { Rule, RuleContext } from './types';
 import { preAsbestosBuilding } from './consultation/execution';
 
+/** The risks' objects, from the model (`i` is each one's index in `risques`, as in its path). */
 function risks(data: Obj): Obj[] {
-  return list(data.risques).map(obj);
+  return programmeModel(data).risks.map((r) => r.o);
 }
 
 function name(r: Obj, i: number): string {
@@ -142,7 +144,7 @@ export const RSK_006: Rule = {
 };
 
 function worksOngoing(ctx: RuleContext): boolean {
-  return list(ctx.data.phases).map(obj).some((p) => ['DET', 'TRX'].includes(str(p.code)?.toUpperCase() ?? '') && (date(p.debut) ?? '9999') <= ctx.today && ctx.today <= (date(p.fin) ?? '0000'));
+  return programmeModel(ctx.data).phases.some((p) => ['DET', 'TRX'].includes(p.code ?? '') && (p.debut ?? '9999') <= ctx.today && ctx.today <= (p.fin ?? '0000'));
 }
 
 export const RSK_007: Rule = {
@@ -214,9 +216,9 @@ export const RSK_009: Rule = {
   id: 'RSK-009', kind: 'programme', severity: 'information', confidence: 'practice', basis: 'Pratique',
   title: { fr: 'Chaque risque est rattaché à au moins une phase', en: 'Each risk is linked to at least one phase' },
   check(ctx) {
-    risks(ctx.data).forEach((r, i) => {
-      if (list(r.phases).length > 0) return;
-      ctx.report(['risques', i], { fr: `Risque ${name(r, i)} rattaché à aucune phase (« phases »).`, en: `Risk ${name(r, i)} is linked to no phase ('phases').` }, { target: 'key' });
+    programmeModel(ctx.data).risks.forEach((r) => {
+      if (r.phaseRefs.length > 0) return;
+      ctx.report(r.path, { fr: `Risque ${r.name} rattaché à aucune phase (« phases »).`, en: `Risk ${r.name} is linked to no phase ('phases').` }, { target: 'key' });
     });
   },
 };

@@ -1,5 +1,6 @@
+import { consultationModel } from '../../model/build';
 import { FR_THRESHOLDS, PRACTICE_DEFAULTS, valueAt } from '../../data/legalData';
-import { date, euros, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
+import { date, euros, frDate, isObj, nonEmpty, num, obj, str, sum } from '../../util/index';
 import type { Rule, RuleContext } from '../types';
 import { buyerProfile, datedRange, estimatedValue, judgeBuyer, launchInfo } from '../../model/consultation';
 
@@ -48,7 +49,7 @@ export const CSL_029: Rule = {
   title: { fr: 'La somme des valeurs estimées des lots ne dépasse pas la valeur estimée de la consultation', en: "The lots' estimated values do not exceed the consultation's estimated value" },
   check(ctx) {
     const total = num(ctx.data.valeur_estimee_ht);
-    const values = list(ctx.data.lots).map((l) => num(obj(l).valeur_estimee_ht)).filter((v): v is number => v !== undefined);
+    const values = consultationModel(ctx.data).lots.map((l) => l.valeurEstimeeHt).filter((v): v is number => v !== undefined);
     if (total === undefined || values.length === 0) return;
     const lots = sum(values);
     if (lots <= total + 1) return;
@@ -177,7 +178,7 @@ export const CSL_034: Rule = {
       }, { target: 'value', severity: ratio > range.max + 1e-9 ? 'error' : 'warning' });
     };
     check(ctx.data.capacites, estimatedValue(ctx.data), ['capacites'], { fr: 'du marché', en: 'of the contract' });
-    list(ctx.data.lots).forEach((lot, i) => check(obj(lot).capacites, num(obj(lot).valeur_estimee_ht), ['lots', i, 'capacites'], { fr: 'du lot', en: 'of the lot' }));
+    for (const lot of consultationModel(ctx.data).lots) check(lot.o.capacites, lot.valeurEstimeeHt, [...lot.path, 'capacites'], { fr: 'du lot', en: 'of the lot' });
   },
 };
 
@@ -185,18 +186,19 @@ export const CSL_035: Rule = {
   id: 'CSL-035', kind: 'consultation', severity: 'information', confidence: 'U', basis: 'Pratique ; CCP L2152-3 (offre inacceptable : prix excédant les crédits budgétaires) ; repère configurable',
   title: { fr: 'Montant attribué très au-dessus de l’estimation du lot (écart > 20 % par défaut)', en: "Awarded amount far above the lot's estimate (gap > 20% by default)" },
   check(ctx) {
-    list(ctx.data.lots).forEach((raw, i) => {
-      const lot = obj(raw);
-      const est = num(lot.valeur_estimee_ht);
-      const awarded = num(lot.montant_attribue_ht);
-      if (est === undefined || awarded === undefined || est <= 0) return;
+    for (const l of consultationModel(ctx.data).lots) {
+      const lot = l.o;
+      const i = l.index;
+      const est = l.valeurEstimeeHt;
+      const awarded = l.montantAttribueHt;
+      if (est === undefined || awarded === undefined || est <= 0) continue;
       const gap = ((awarded - est) / est) * 100;
-      if (gap <= PRACTICE_DEFAULTS.ecartAttributionEstimationPct) return;
-      ctx.report(['lots', i, 'montant_attribue_ht'], {
+      if (gap <= PRACTICE_DEFAULTS.ecartAttributionEstimationPct) continue;
+      ctx.report([...l.path, 'montant_attribue_ht'], {
         fr: `Lot ${str(lot.id) ?? i + 1} attribué ${euros(awarded)} HT, ${Math.round(gap)} % au-dessus de l’estimation (${euros(est)} HT) : vérifiez que l’offre n’excède pas les crédits budgétaires (offre inacceptable, L2152-3) et justifiez l’écart dans le rapport.`,
         en: `Lot ${str(lot.id) ?? i + 1} awarded at ${euros(awarded)}, ${Math.round(gap)}% above the estimate (${euros(est)}): check the offer does not exceed the budget (unacceptable offer, L2152-3) and explain the gap in the report.`,
       }, { target: 'value' });
-    });
+    }
   },
 };
 

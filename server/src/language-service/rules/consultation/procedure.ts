@@ -1,3 +1,4 @@
+import { consultationModel } from '../../model/build';
 import { onlyNature } from '../../model/operation';
 import { FR_THRESHOLDS, MINIMUM_DELAYS, PRACTICE_DEFAULTS, STANDSTILL_DAYS, valueAt, type MinimumDelay } from '../../data/legalData';
 import { addDays, date, daysBetween, euros, fold, frDate, isObj, list, nonEmpty, num, obj, str, sum } from '../../util/index';
@@ -27,7 +28,7 @@ function mapaBySubject(proc: Record<string, unknown>): boolean {
 
 /** CSL-016's test: every lot of the consultation is a valid "petit lot". */
 function allPetitsLots(ctx: RuleContext): boolean {
-  const lots = list(ctx.data.lots).map(obj);
+  const lots = consultationModel(ctx.data).lots.map((l) => l.o);
   return lots.length > 0 && lots.every((l) => l.mapa_petit_lot === true) && petitsLotsProblems(ctx).length === 0;
 }
 
@@ -244,7 +245,7 @@ export const CSL_015B: Rule = {
 };
 
 function petitsLotsProblems(ctx: RuleContext): { path: (string | number)[]; fr: string; en: string }[] {
-  const lots = list(ctx.data.lots).map(obj);
+  const lots = consultationModel(ctx.data).lots.map((l) => l.o);
   const works = str(ctx.data.nature) === 'travaux';
   const limit = valueAt(FR_THRESHOLDS, works ? 'petit_lot_travaux' : 'petit_lot_fcs', launchDate(ctx).date)?.value ?? (works ? 1_000_000 : 80_000);
   const share = valueAt(FR_THRESHOLDS, 'petits_lots_part_max', launchDate(ctx).date)?.value ?? 0.2;
@@ -284,7 +285,7 @@ export const CSL_017: Rule = {
   id: 'CSL-017', kind: 'consultation', severity: 'warning', confidence: 'V', scope: 'ccp', basis: 'CCP L2113-10, L2113-11', url: 'https://code-commande-publique.com/?p=17534',
   title: { fr: 'Marché non alloti sans motivation (erreur quand la consultation formalisée déclare « lots: [] » sans motif)', en: 'No division into lots without reasons (an error when a formalised consultation declares "lots: []" without reasons)' },
   check(ctx) {
-    if (list(ctx.data.lots).length > 0 || nonEmpty(obj(ctx.data.non_allotissement).motif)) return;
+    if (consultationModel(ctx.data).lots.length > 0 || nonEmpty(obj(ctx.data.non_allotissement).motif)) return;
     const type = procedureType(ctx.data);
     // An explicit empty list in a formalised procedure states that the contract is not divided: the reasons
     // of L2113-11 must then be in the consultation documents. Without the key, the file says nothing of it.

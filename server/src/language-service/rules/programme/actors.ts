@@ -1,4 +1,5 @@
-import { fold, isObj, list, nonEmpty, obj, str, type Obj } from '../../util/index';
+import { programmeModel } from '../../model/build';
+import { fold, isObj, nonEmpty, obj, str, type Obj } from '../../util/index';
 import { typology } from '../energy';
 import type { Rule } from '../types';
 
@@ -30,7 +31,7 @@ export const PRG_018: Rule = {
   url: 'https://www.code-commande-publique.com/groupement-et-controleur-technique-les-activites-incompatibles/',
   title: { fr: 'Incompatibilités des intervenants : conduite d’opération et maîtrise d’œuvre, contrôle technique et conception ou exécution', en: 'Incompatible roles: owner-side project management and design, technical inspection and design or construction' },
   check(ctx) {
-    const actors = list(ctx.data.acteurs).map(obj);
+    const actors = programmeModel(ctx.data).actors.map((a) => a.o);
     const byOrg = new Map<string, { index: number; families: Set<string> }[]>();
     actors.forEach((a, index) => {
       const org = organisation(a);

@@ -1,3 +1,4 @@
+import { programmeModel } from '../../model/build';
 import { someNature } from '../../model/operation';
 import { INSIDE_DET, phaseEntry } from '../../catalog/phases';
 import { keyDate } from '../../data/legalData';
@@ -12,8 +13,9 @@ const REHAB = new Set(['rehabilitation', 'reutilisation']);
 const ASBESTOS = /amiante|\bRAT\b/i;
 const GEOTECHNICS = /g[ée]otech|\bG1\b|\bG2\b/i;
 
+/** The phases' objects, from the model (each one's index is its index in `phases`). */
 function phaseList(data: Obj): Obj[] {
-  return list(data.phases).map(obj);
+  return programmeModel(data).phases.map((p) => p.o);
 }
 
 function code(p: Obj): string | undefined {
