@@ -1,8 +1,9 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { nodeAt } from '../parse';
-import { criterionType, isEnvironmental } from '../model/consultation';
+import { consultationModel, criteriaSetAt, criterionAt } from '../model/build';
+import type { CriterionM } from '../model/types';
 import type { Path } from '../types';
-import { isObj, list, num, obj, str, sum, type Obj } from '../util/data';
+import { isObj, num, obj, sum } from '../util/data';
 import { apportion } from './apportion';
 import { dataOf, isNumber, pathOf, quickFix, type FixContext } from './fixContext';
 import { appendToList, setValue, type Entry, type OffsetEdit } from './yamlEdits';
@@ -21,24 +22,25 @@ function declaredTotal(ctx: FixContext): number {
   return num(obj(ctx.parsed.data).ponderation_totale) ?? 100;
 }
 
-function criteriaAt(ctx: FixContext, setPath: Path): Obj[] | undefined {
-  const v = getIn(ctx.parsed.data, setPath);
-  return Array.isArray(v) ? v.map(obj) : undefined;
+/** The criteria of the set whose list is at `setPath`, from the typed model. */
+function criteriaAt(ctx: FixContext, setPath: Path): CriterionM[] | undefined {
+  return criteriaSetAt(consultationModel(obj(ctx.parsed.data)), setPath)?.criteria;
 }
+
+const ranged = (criteres: CriterionM[]): boolean => criteres.some((c) => isObj(c.o.fourchette));
 
 /**
  * Edits giving the criteria of a set new weights (index → weight). Sub-criteria that added up to their
  * parent's old weight are rescaled with it, so that the fix does not create a CSL-007 finding.
  */
-function reweight(ctx: FixContext, setPath: Path, criteres: Obj[], weights: Map<number, number>): (OffsetEdit | undefined)[] {
+function reweight(ctx: FixContext, setPath: Path, criteres: CriterionM[], weights: Map<number, number>): (OffsetEdit | undefined)[] {
   const edits: (OffsetEdit | undefined)[] = [];
   for (const [i, w] of weights) {
-    const old = num(criteres[i].ponderation);
+    const old = criteres[i].ponderation;
     if (old === w) continue;
     edits.push(setValue(ctx.parsed, [...setPath, i, 'ponderation'], w));
-    const subs = list(criteres[i].sous_criteres).map(obj);
-    const sw = subs.map((s) => num(s.ponderation));
-    if (old === undefined || subs.length === 0 || sw.some((x) => x === undefined) || Math.abs(sum(sw) - old) > 0.005) continue;
+    const sw = criteres[i].sub.map((s) => s.ponderation);
+    if (old === undefined || sw.length === 0 || sw.some((x) => x === undefined) || Math.abs(sum(sw) - old) > 0.005) continue;
     apportion(sw as number[], w).forEach((nw, j) => {
       if (nw !== sw[j]) edits.push(setValue(ctx.parsed, [...setPath, i, 'sous_criteres', j, 'ponderation'], nw));
     });
@@ -46,11 +48,10 @@ function reweight(ctx: FixContext, setPath: Path, criteres: Obj[], weights: Map<
   return edits;
 }
 
-function weighted(criteres: Obj[]): Map<number, number> {
+function weighted(criteres: CriterionM[]): Map<number, number> {
   const m = new Map<number, number>();
   criteres.forEach((c, i) => {
-    const w = num(c.ponderation);
-    if (w !== undefined) m.set(i, w);
+    if (c.ponderation !== undefined) m.set(i, c.ponderation);
   });
   return m;
 }
@@ -59,7 +60,7 @@ function weighted(criteres: Obj[]): Map<number, number> {
 export function normaliseWeights(ctx: FixContext, diag: Diagnostic): CodeAction[] {
   const setPath = pathOf(diag);
   const criteres = setPath && criteriaAt(ctx, setPath);
-  if (!setPath || !criteres || criteres.some((c) => isObj(c.fourchette))) return [];
+  if (!setPath || !criteres || ranged(criteres)) return [];
   const total = dataOf(diag, 'expected', isNumber) ?? declaredTotal(ctx);
   const current = weighted(criteres);
   if (current.size === 0) return [];
@@ -76,23 +77,27 @@ export function fixSubCriteria(ctx: FixContext, diag: Diagnostic): CodeAction[] 
   if (!path) return [];
   // The finding is on the list (wrong total) or on one sub-criterion without weight.
   const subsPath = typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'sous_criteres' ? path.slice(0, -1) : path;
-  const parent = obj(getIn(ctx.parsed.data, subsPath.slice(0, -1)));
-  const subs = list(getIn(ctx.parsed.data, subsPath)).map(obj);
-  if (subs.length === 0) return [];
-  const target = num(parent.ponderation) ?? dataOf(diag, 'expected', isNumber) ?? 100;
-  const given = subs.map((s) => num(s.ponderation));
+  const parent = criterionAt(consultationModel(obj(ctx.parsed.data)), subsPath.slice(0, -1));
+  if (!parent || parent.sub.length === 0) return [];
+  const target = parent.ponderation ?? dataOf(diag, 'expected', isNumber) ?? 100;
+  const given = parent.sub.map((s) => s.ponderation);
   const present = given.filter((x): x is number => x !== undefined);
   // A sub-criterion without weight gets the mean of the others before apportioning.
   const mean = present.length ? sum(present) / present.length : 1;
   const next = apportion(given.map((x) => x ?? mean), target);
   const edits = next.flatMap((w, j) => (w === given[j] ? [] : [setValue(ctx.parsed, [...subsPath, j, 'ponderation'], w)]));
-  const label = str(parent.id) ?? str(parent.libelle) ?? '';
+  const label = parent.id ?? parent.libelle ?? '';
   const action = quickFix(ctx, diag, { fr: `Répartir la pondération de « ${label} » (${target}) entre ses sous-critères (${next.join('/')})`, en: `Spread the weight of '${label}' (${target}) over its sub-criteria (${next.join('/')})` }, edits, { preferred: true });
   return action ? [action] : [];
 }
 
-function uniqueId(criteres: Obj[], base: string): string {
-  const ids = new Set(criteres.flatMap((c) => [str(c.id), ...list(c.sous_criteres).map((s) => str(obj(s).id))]));
+function uniqueId(criteres: CriterionM[], base: string): string {
+  const ids = new Set<string | undefined>();
+  const add = (c: CriterionM): void => {
+    ids.add(c.id);
+    c.sub.forEach(add);
+  };
+  criteres.forEach(add);
   if (!ids.has(base)) return base;
   let n = 2;
   while (ids.has(`${base}-${n}`)) n++;
@@ -108,7 +113,7 @@ function addCriterion(ctx: FixContext, diag: Diagnostic, setPath: Path, make: (i
   if (!criteres) return undefined;
   const id = uniqueId(criteres, base);
   const current = weighted(criteres);
-  const withWeights = current.size > 0 && !criteres.some((c) => isObj(c.fourchette));
+  const withWeights = current.size > 0 && !ranged(criteres);
   const total = declaredTotal(ctx);
   const w = withWeights ? Math.max(1, Math.round(share * total)) : undefined;
   const edits: (OffsetEdit | undefined)[] = [];
@@ -145,7 +150,7 @@ export function addEnvironmentalCriterion(ctx: FixContext, diag: Diagnostic): Co
   const setPath = single ? path.slice(0, -1) : path;
   const criteres = criteriaAt(ctx, setPath);
   if (!criteres) return [];
-  if (single && criterionType(criteres[0] ?? {}) === 'prix' && nodeAt(ctx.parsed.doc, [...setPath, 0])) {
+  if (single && criteres[0]?.type === 'prix' && nodeAt(ctx.parsed.doc, [...setPath, 0])) {
     out.push(quickFix(ctx, diag, { fr: 'Remplacer le prix par le coût global (« type: cout »)', en: "Use whole-life cost instead of price ('type: cout')" }, [setValue(ctx.parsed, [...setPath, 0, 'type'], 'cout')]));
   }
   out.push(addCriterion(
@@ -157,9 +162,9 @@ export function addEnvironmentalCriterion(ctx: FixContext, diag: Diagnostic): Co
       : { fr: `Ajouter le critère environnemental « ${id} »`, en: `Add environmental criterion '${id}'` },
   ));
   criteres.forEach((c, i) => {
-    list(c.sous_criteres).map(obj).forEach((s, j) => {
-      if (num(s.ponderation) === undefined || isEnvironmental(s)) return;
-      const label = str(s.id) ?? str(s.libelle) ?? `${i + 1}.${j + 1}`;
+    c.sub.forEach((s, j) => {
+      if (s.ponderation === undefined || s.environmental) return;
+      const label = s.id ?? s.libelle ?? `${i + 1}.${j + 1}`;
       out.push(quickFix(ctx, diag, { fr: `Marquer le sous-critère « ${label} » comme environnemental`, en: `Flag sub-criterion '${label}' as environmental` }, [setValue(ctx.parsed, [...setPath, i, 'sous_criteres', j, 'environnemental'], true)]));
     });
   });

@@ -1,7 +1,8 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { RISK_CATALOG, RISK_CATEGORIES } from '../catalog/risks';
 import type { Path } from '../types';
-import { closest, fold, list, obj, str, type Obj } from '../util/index';
+import { programmeModel } from '../model/build';
+import { closest, fold, obj } from '../util/index';
 import { dataOf, isString, isStringList, pathOf, quickFix, type FixContext } from './fixContext';
 import { appendToList, setValue, type Entry } from './yamlEdits';
 
@@ -11,10 +12,11 @@ interface Acteur {
   nom?: string;
 }
 
+const modelOf = (ctx: FixContext) => programmeModel(obj(ctx.parsed.data));
+
 function acteurs(ctx: FixContext): Acteur[] {
-  return list(obj(ctx.parsed.data).acteurs)
-    .map(obj)
-    .map((a) => ({ id: str(a.id) ?? '', role: str(a.role), nom: str(a.nom) }))
+  return modelOf(ctx).actors
+    .map((a) => ({ id: a.id ?? '', role: a.role, nom: a.nom }))
     .filter((a) => a.id !== '');
 }
 
@@ -34,7 +36,7 @@ function ownerActions(ctx: FixContext, diag: Diagnostic, riskPath: Path, preferr
 export function pickOwnerForUnknown(ctx: FixContext, diag: Diagnostic): CodeAction[] {
   const path = pathOf(diag);
   if (!path || path.length !== 3 || path[0] !== 'risques' || path[2] !== 'proprietaire') return [];
-  const current = str(obj(list(obj(ctx.parsed.data).risques)[path[1] as number]).proprietaire) ?? '';
+  const current = modelOf(ctx).risks[path[1] as number]?.proprietaire ?? '';
   const ids = acteurs(ctx).map((a) => a.id);
   return ownerActions(ctx, diag, path.slice(0, 2), closest(current, ids));
 }
@@ -78,16 +80,14 @@ export function addCatalogueRisk(ctx: FixContext, diag: Diagnostic): CodeAction[
   const code = dataOf(diag, 'catalog', isString);
   const entry = RISK_CATALOG.find((r) => r.code === code);
   if (!entry) return [];
-  const data = obj(ctx.parsed.data);
-  const risks = list(data.risques).map(obj);
-  const ids = new Set(risks.map((r) => str(r.id)));
+  const model = modelOf(ctx);
+  const ids = new Set(model.risks.map((r) => r.id));
   let id = entry.code;
   for (let n = 2; ids.has(id); n++) id = `${entry.code}-${n}`;
   const category = RISK_CATEGORIES.find((c) => c.code === entry.category);
   const owner = ownerFor(ctx, entry.owner);
   const phases = (RISK_PHASES[entry.code] ?? [])
-    .map((c) => list(data.phases).map(obj).find((p: Obj) => str(p.code)?.toUpperCase() === c))
-    .map((p) => (p ? str(p.id) : undefined))
+    .map((c) => model.phases.find((p) => p.code === c)?.id)
     .filter((p): p is string => p !== undefined)
     .slice(0, 1);
   const entries: Entry[] = [

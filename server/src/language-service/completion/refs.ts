@@ -1,4 +1,6 @@
 import { lotCandidates } from '../model/reception';
+import { consultationModel } from '../model/build';
+import type { OfferM } from '../model/types';
 import { mdCode } from '../util/markdown';
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { isMap, isScalar } from 'yaml';
@@ -8,7 +10,7 @@ import { nodeAt, type ParsedDocument } from '../parse';
 import { criterionType } from '../model/consultation';
 import { HoverData } from '../hover/hoverData';
 import { pattern } from '../schemaPath';
-import { list, obj, str, type Obj } from '../util/data';
+import { obj, str, type Obj } from '../util/data';
 import { fold } from '../util/strings';
 import type { DocKind, Path } from '../types';
 import { makeItem, sortKey, valueLead, yamlScalar, type CompletionRequest } from './items';
@@ -196,20 +198,20 @@ function rootOf(req: CompletionRequest): Obj {
  */
 export function firmsOfLot(req: CompletionRequest, lot: string | undefined, root: Obj = rootOf(req)): Firm[] {
   const en = req.env.locale === 'en';
-  const offers = list(root.offres).map(obj);
-  const offerOf = (name: string): Obj | undefined => offers.find((o) => str(o.candidat) === name && (lot === undefined || str(o.lot) === lot));
+  const offers = consultationModel(root).offers;
+  const offerOf = (name: string): OfferM | undefined => offers.find((o) => o.candidat === name && (lot === undefined || o.lot === lot));
   const { retained, all } = lot !== undefined ? lotCandidates(root, lot) : { retained: [], all: [] };
   if (all.length) {
     return all.map((name) => {
       const o = offerOf(name);
       const what = retained.includes(name) ? (en ? 'retained offer' : 'offre retenue') : en ? 'not retained' : 'non retenue';
-      return { name, detail: [str(o?.id), `lot ${lot}`, what].filter(Boolean).join(' — '), retained: retained.includes(name) };
+      return { name, detail: [o?.id, `lot ${lot}`, what].filter(Boolean).join(' — '), retained: retained.includes(name) };
     });
   }
   const seen = new Set<string>();
   return offers
-    .filter((o) => str(o.candidat) !== undefined && !seen.has(str(o.candidat)!) && seen.add(str(o.candidat)!))
-    .map((o) => ({ name: str(o.candidat)!, detail: [str(o.id), str(o.lot) && `lot ${str(o.lot)}`].filter(Boolean).join(' — '), retained: false }));
+    .filter((o): o is OfferM & { candidat: string } => o.candidat !== undefined && !seen.has(o.candidat) && Boolean(seen.add(o.candidat)))
+    .map((o) => ({ name: o.candidat, detail: [o.id, o.lot && `lot ${o.lot}`].filter(Boolean).join(' — '), retained: false }));
 }
 
 /** `entreprise` of a reserve: the firms of the reserve's lot, the retained one first and preselected. */

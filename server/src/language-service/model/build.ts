@@ -44,7 +44,7 @@ export function programmeModel(data: Obj): ProgrammeModel {
     const ri = num(e.o.impact_residuel);
     return {
       ...e, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), titre: str(e.o.titre), probabilite: num(e.o.probabilite), impact: num(e.o.impact),
-      criticality: criticality(e.o), residual: rp !== undefined && ri !== undefined ? rp * ri : undefined, statut: str(e.o.statut),
+      criticality: criticality(e.o), residual: rp !== undefined && ri !== undefined ? rp * ri : undefined, statut: str(e.o.statut), proprietaire: str(e.o.proprietaire),
       phaseRefs: list(e.o.phases).map((value, j) => ({ path: [...e.path, 'phases', j], value })),
     };
   });

@@ -72,6 +72,8 @@ export interface RiskM extends Entity {
   /** Residual probability × residual impact. */
   residual?: number;
   statut?: string;
+  /** The id of the acteur who owns it. */
+  proprietaire?: string;
   /** The ids of the phases it is linked to (`phases:`), each with its path. */
   phaseRefs: RefM[];
 }
