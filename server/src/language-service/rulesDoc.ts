@@ -12,7 +12,7 @@ export function renderRulesDoc(): string {
   const rows = allCodes().map((r) => {
     const basis = r.url ? `[${cell(r.basis)}](${r.url})` : cell(r.basis);
     const kind = r.kind === 'both' ? 'les deux' : r.kind;
-    return `| \`${r.id}\` | ${SEV[r.severity]} | ${kind} | ${cell(r.title.fr)}<br>*${cell(r.title.en)}* | ${basis} | ${CONF[r.confidence]} |`;
+    return `| \`${r.id}\` | ${SEV[r.severity]} | ${kind} | ${cell(r.title.fr)}<br>*${cell(r.title.en)}* | ${basis} | ${CONF[r.confidence]} | ${r.fixes?.length ? 'oui / yes' : ''} |`;
   });
   return [
     '# Référence des règles / Rules reference',
@@ -55,8 +55,8 @@ export function renderRulesDoc(): string {
     '',
     '## Règles / Rules',
     '',
-    '| code | gravité | fichier | ce qui est vérifié / what is checked | fondement / basis | confiance |',
-    '|---|---|---|---|---|---|',
+    '| code | gravité | fichier | ce qui est vérifié / what is checked | fondement / basis | confiance | correctif / quick fix |',
+    '|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

@@ -1,12 +1,10 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { locate, type ParsedDocument } from '../parse';
 import type { Locale, TextDocumentLike } from '../types';
-import { addEnvironmentalCriterion, addPriceCriterion, fixSubCriteria, normaliseWeights } from './criteriaFixes';
-import { addRat, fixAbnormallyLowOffers } from './consultationFixes';
+import { allCodes } from '../rules/registry';
+import { FIXERS, type Fixer } from './fixers';
 import { pathOf, type FixContext } from './fixContext';
-import { addReview, lifecycleRefactors, lifecycleSubject, liftReserve } from './lifecycleFixes';
-import { createMissingTarget, replaceMisspelling } from './referenceFixes';
-import { addCatalogueRisk, pickOwnerForIncomplete, pickOwnerForUnknown } from './riskFixes';
+import { lifecycleRefactors, lifecycleSubject } from './lifecycleFixes';
 import { suppressOnLine } from './suppress';
 
 export interface CodeActionOptions {
@@ -24,28 +22,13 @@ export interface CodeActionHost {
   today(): string;
 }
 
-type Fixer = (ctx: FixContext, diag: Diagnostic) => CodeAction[];
+/** Quick fixes by diagnostic code, as each rule declares them (`fixes`, rules/types.ts). */
+let fixersByCode: ReadonlyMap<string, readonly Fixer[]> | undefined;
 
-/** Quick fixes by diagnostic code; each reads the diagnostic's `code` and `data`, never its message. */
-const FIXERS: Record<string, Fixer[]> = {
-  'CSL-002': [addPriceCriterion],
-  'CSL-004': [addEnvironmentalCriterion],
-  'CSL-006': [normaliseWeights],
-  'CSL-007': [fixSubCriteria],
-  'CSL-011': [fixAbnormallyLowOffers],
-  'CSL-024': [addRat],
-  'REF-001': [pickOwnerForUnknown, createMissingTarget],
-  'RSK-001': [pickOwnerForIncomplete],
-  'RSK-005': [replaceMisspelling],
-  'REC-002': [liftReserve],
-  'REC-006': [liftReserve],
-  'RSK-008': [addCatalogueRisk],
-  'SCH-002': [replaceMisspelling],
-  'SCH-004': [replaceMisspelling],
-  'SCH-005': [replaceMisspelling],
-  'SCH-008': [replaceMisspelling],
-  'SUI-002': [addReview],
-};
+function fixersOf(code: string): readonly Fixer[] {
+  fixersByCode ??= new Map(allCodes().filter((r) => r.fixes?.length).map((r) => [r.id, (r.fixes ?? []).map((name) => FIXERS[name])]));
+  return fixersByCode.get(code) ?? [];
+}
 
 /** Whether `only` lets actions of `kind` through: `refactor` admits `refactor.rewrite`, `` admits everything. */
 function wants(only: string[] | undefined, kind: string): boolean {
@@ -100,7 +83,7 @@ export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, rang
     const subject = lifecycleSubject(diag);
     // REC-002 and REC-006 on the same reserve call for the same lifting: offered once.
     if (current(parsed, diag) && !(subject && covered.has(subject))) {
-      const found = (Object.hasOwn(FIXERS, diag.code) ? FIXERS[diag.code] : []).flatMap((fix) => fix(ctx, diag));
+      const found = fixersOf(diag.code).flatMap((fix) => fix(ctx, diag));
       if (found.length && subject) covered.add(subject);
       fixes.push(...found);
     }

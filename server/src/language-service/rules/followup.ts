@@ -47,7 +47,7 @@ export const SUI_001: Rule = {
 };
 
 export const SUI_002: Rule = {
-  id: 'SUI-002', kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Traçabilité du visa des livrables (mission d’AMO) ; pratique',
+  id: 'SUI-002', fixes: ['addReview'], kind: 'programme', severity: 'warning', confidence: 'S', basis: 'Traçabilité du visa des livrables (mission d’AMO) ; pratique',
   title: { fr: 'Livrable validé ou refusé sans aucune revue enregistrée', en: 'Deliverable approved or rejected without any recorded review' },
   check(ctx) {
     for (const d of deliverables(ctx.data)) {

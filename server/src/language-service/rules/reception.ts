@@ -63,7 +63,7 @@ export const REC_001: Rule = {
 };
 
 export const REC_002: Rule = {
-  id: 'REC-002', kind: 'consultation', severity: 'warning', confidence: 'V', basis: `${GPA_BASIS} ; CCAG-Travaux 2021 art. 41`, url: GPA_URL,
+  id: 'REC-002', fixes: ['liftReserve'], kind: 'consultation', severity: 'warning', confidence: 'V', basis: `${GPA_BASIS} ; CCAG-Travaux 2021 art. 41`, url: GPA_URL,
   title: { fr: 'Réserve toujours ouverte après la fin de la garantie de parfait achèvement', en: 'Reserve still open after the end of the defects-liability period' },
   check(ctx) {
     const rec = reception(ctx.data);
@@ -167,7 +167,7 @@ export const REC_005b: Rule = {
 };
 
 export const REC_006: Rule = {
-  id: 'REC-006', kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'Suivi des réserves (cohérence du statut et des dates)',
+  id: 'REC-006', fixes: ['liftReserve'], kind: 'consultation', severity: 'warning', confidence: 'S', basis: 'Suivi des réserves (cohérence du statut et des dates)',
   title: { fr: 'Statut et date de levée d’une réserve en désaccord (levée sans date, date de levée sur une réserve ouverte)', en: 'Status and lifting date of a reserve disagree (lifted without a date, lifting date on an open reserve)' },
   check(ctx) {
     const rec = reception(ctx.data);

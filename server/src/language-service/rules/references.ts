@@ -75,7 +75,7 @@ function phaseRefs(programme: Obj): Set<string> {
 }
 
 export const REF_001: Rule = {
-  id: 'REF-001', kind: 'both', severity: 'error', confidence: 'practice', basis: 'Format des fichiers AMO',
+  id: 'REF-001', fixes: ['pickOwnerForUnknown', 'createMissingTarget'], kind: 'both', severity: 'error', confidence: 'practice', basis: 'Format des fichiers AMO',
   title: { fr: 'Toute référence désigne un id défini (acteur, phase, lot, critère)', en: 'Every reference names a defined id (actor, phase, lot, criterion)' },
   check(ctx) {
     if (ctx.parsed.kind === 'programme') {

@@ -20,7 +20,7 @@ function name(r: Obj, i: number): string {
 
 
 export const RSK_001: Rule = {
-  id: 'RSK-001', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 (enregistrement) ; ISO Guide 73 (propriétaire du risque)',
+  id: 'RSK-001', fixes: ['pickOwnerForIncomplete'], kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 (enregistrement) ; ISO Guide 73 (propriétaire du risque)',
   title: { fr: 'Chaque risque a un id unique, un titre, une catégorie, un propriétaire, une probabilité, un impact et un statut', en: 'Each risk has a unique id, a title, a category, an owner, a likelihood, an impact and a status' },
   check(ctx) {
     const custom = list(ctx.data.categories_risques).map((c) => (isObj(c) ? str(c.code) ?? str(c.libelle) : str(c))).filter((c): c is string => !!c);
@@ -113,7 +113,7 @@ export const RSK_004: Rule = {
 };
 
 export const RSK_005: Rule = {
-  id: 'RSK-005', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 §6.5.2',
+  id: 'RSK-005', fixes: ['replaceMisspelling'], kind: 'programme', severity: 'warning', confidence: 'V', basis: 'ISO 31000:2018 §6.5.2',
   title: { fr: 'Stratégie de traitement parmi les options d’ISO 31000', en: 'Treatment strategy among the ISO 31000 options' },
   check(ctx) {
     const codes = STRATEGIES.map((s) => s.code);
@@ -201,7 +201,7 @@ function riskText(r: Obj): string {
 }
 
 export const RSK_008: Rule = {
-  id: 'RSK-008', kind: 'programme', severity: 'warning', confidence: 'V', basis: 'C. trav. R4412-97 ; C. urb. R600-2 ; C. patrimoine R523-x',
+  id: 'RSK-008', fixes: ['addCatalogueRisk'], kind: 'programme', severity: 'warning', confidence: 'V', basis: 'C. trav. R4412-97 ; C. urb. R600-2 ; C. patrimoine R523-x',
   title: { fr: 'Risques obligatoires selon le contexte (amiante, sol, recours PC, archéologie, site occupé, recours précontractuel)', en: 'Context-triggered mandatory risks (asbestos, soil, permit appeal, archaeology, occupied site, procurement challenge)' },
   check(ctx) {
     const texts = risks(ctx.data).map(riskText);

@@ -1,3 +1,4 @@
+import type { FixerName } from '../actions/fixers';
 import type { ParsedDocument, Target } from '../parse';
 import type { Confidence, DiagnosticData, DocKind, Msg, Path, Severity } from '../types';
 import type { Obj } from '../util/data';
@@ -21,6 +22,11 @@ export interface RuleMeta {
    * owner). Rules without a scope (integrity, practice) apply to every file.
    */
   scope?: 'ccp';
+  /**
+   * The quick fixes of its diagnostics, by name (actions/fixers.ts), in the order they are offered. A type-only
+   * import: the rules never load the editing code.
+   */
+  fixes?: readonly FixerName[];
 }
 
 export interface ReportOptions {

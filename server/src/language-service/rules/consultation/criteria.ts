@@ -49,7 +49,7 @@ export const CSL_001: Rule = {
 };
 
 export const CSL_002: Rule = {
-  id: 'CSL-002', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2152-7 ; R2152-7 2°', url: L2152_7,
+  id: 'CSL-002', fixes: ['addPriceCriterion'], kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2152-7 ; R2152-7 2°', url: L2152_7,
   title: { fr: 'Le prix ou le coût figure parmi les critères (hors concours : les projets ne sont pas chiffrés)', en: 'Price or cost is among the criteria (not for a design contest: projects are not priced)' },
   check(ctx) {
     if (isContest(ctx.data)) return;
@@ -111,7 +111,7 @@ export function isContest(data: Obj): boolean {
 }
 
 export const CSL_004: Rule = {
-  id: 'CSL-004', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp',
+  id: 'CSL-004', fixes: ['addEnvironmentalCriterion'], kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp',
   basis: 'CCP L2152-7 (loi 2021-1104 art. 35) ; R2152-7 mod. décret 2022-767', url: L2152_7,
   title: { fr: 'Consultation lancée à partir du 21/08/2026 : un critère prend en compte les caractéristiques environnementales (erreur s’il n’y en a aucune trace, avertissement pour un sous-critère non pondéré ou un coût unique muet) ; pas de critère unique du prix', en: 'Consultation launched from 2026-08-21: a criterion takes environmental characteristics into account (an error when there is no trace of them, a warning for an unweighted sub-criterion or a silent single cost criterion); no single price criterion' },
   check(ctx) {
@@ -219,7 +219,7 @@ export const CSL_005B: Rule = {
 };
 
 export const CSL_006: Rule = {
-  id: 'CSL-006', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'Cohérence du document (transparence de la pondération, R2152-11)',
+  id: 'CSL-006', fixes: ['normaliseWeights'], kind: 'consultation', severity: 'error', confidence: 'V', basis: 'Cohérence du document (transparence de la pondération, R2152-11)',
   title: { fr: 'Les pondérations totalisent le total déclaré (100 ou N points) ; fourchettes cohérentes', en: 'Weights add up to the declared total (100 or N points); consistent ranges' },
   check(ctx) {
     const total = num(ctx.data.ponderation_totale) ?? 100;
@@ -288,7 +288,7 @@ export const CSL_006B: Rule = {
 };
 
 export const CSL_007: Rule = {
-  id: 'CSL-007', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
+  id: 'CSL-007', fixes: ['fixSubCriteria'], kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CE 18 juin 2010, Commune de Saint-Pal-de-Mons, n° 337377',
   title: { fr: 'Sous-critères pondérés : chacun a un poids publié, et leur somme égale le poids du critère, son barème (« note_sur ») ou 100 %', en: "Weighted sub-criteria: each has a published weight, and they add up to the criterion's weight, its mark scale ('note_sur') or 100%" },
   check(ctx) {
     for (const set of setsOf(ctx)) {

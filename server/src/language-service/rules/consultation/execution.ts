@@ -83,7 +83,7 @@ export function preAsbestosBuilding(programme: Obj | undefined): boolean {
 }
 
 export const CSL_024: Rule = {
-  id: 'CSL-024', kind: 'consultation', severity: 'error', confidence: 'V', basis: 'C. trav. L4412-2 (document joint aux documents de la consultation), R4412-97 ; arrêté du 16 juillet 2019',
+  id: 'CSL-024', fixes: ['addRat'], kind: 'consultation', severity: 'error', confidence: 'V', basis: 'C. trav. L4412-2 (document joint aux documents de la consultation), R4412-97 ; arrêté du 16 juillet 2019',
   title: { fr: 'Travaux sur un bâtiment existant (permis avant le 01/07/1997) : le DCE contient le repérage amiante avant travaux (RAT)', en: 'Works on an existing building (permit before 1997-07-01): the tender file contains the pre-works asbestos survey (RAT)' },
   check(ctx: RuleContext) {
     if (str(ctx.data.nature) !== 'travaux' || !preAsbestosBuilding(ctx.programme?.data)) return;

@@ -78,7 +78,7 @@ export const CSL_010: Rule = {
 };
 
 export const CSL_011: Rule = {
-  id: 'CSL-011', kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2152-6 ; R2152-3, R2152-4 ; CJUE 29 mars 2012, C-599/10',
+  id: 'CSL-011', fixes: ['fixAbnormallyLowOffers'], kind: 'consultation', severity: 'error', confidence: 'V', scope: 'ccp', basis: 'CCP L2152-6 ; R2152-3, R2152-4 ; CJUE 29 mars 2012, C-599/10',
   url: 'https://code-commande-publique.com/article-l2152-6',
   title: { fr: 'Offres anormalement basses : pas de rejet automatique (erreur) ; demande de justification à prévoir (avertissement)', en: 'Abnormally low offers: no automatic rejection (error); plan the request for justification (warning)' },
   check(ctx) {
