@@ -5,7 +5,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
 import { createLanguageService, mergeConfigs, type AmoConfig, type LanguageService, type Locale } from '../language-service';
-import { fileUri, findConfig, readFileUri } from '../node/nodeWorkspace';
+import { fileUri, findConfig, inReach, readFileUri } from '../node/nodeWorkspace';
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import type { FileResult } from './formats';
 
@@ -16,6 +16,8 @@ export interface CheckOptions {
   explicit?: AmoConfig;
   /** The date the dated rules judge at (ISO), the same in every thread. */
   today: string;
+  /** The folders a checked file may make `amo` read (node/nodeWorkspace.ts reachFolders); absent: any. */
+  reach?: string[];
 }
 
 /** What checking one file gives: its result, or none when it cannot be read; the messages for stderr. */
@@ -31,7 +33,8 @@ export const FILES_PER_JOB = 16;
 /** A service whose log lines are collected, and a check of one file that takes the lines it caused. */
 function checker(options: CheckOptions): (file: string) => FileCheck {
   const logs: string[] = [];
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: () => options.today, log: (m) => logs.push(m) });
+  const reach = options.reach;
+  const service = createLanguageService({ workspace: { readText: readFileUri, mayRead: reach ? (uri) => inReach(uri, reach) : undefined }, today: () => options.today, log: (m) => logs.push(m) });
   return (file) => {
     const check = checkOne(service, file, options);
     check.logs = logs.splice(0);

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { parseConfig, type AmoConfig, type Locale } from '../language-service';
-import { today as systemToday } from '../node/nodeWorkspace';
+import { reachFolders, today as systemToday } from '../node/nodeWorkspace';
 import { checkParallel, checkSequential, isCheckWorker, jobCount, serveChecks, type CheckOptions, type FileCheck } from './check';
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import { collectFiles } from './files';
@@ -100,8 +100,10 @@ export function runCli(argv: string[], given: CliIO): number | Promise<number> {
       return 2;
     }
   }
-  const { files, errors } = collectFiles((positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p)));
-  const options: CheckOptions = { cwd: io.cwd, locale, explicit, today: (io.today ?? systemToday)() };
+  const inputs = (positionals.length ? positionals : ['.']).map((p) => path.resolve(io.cwd, p));
+  const { files, errors } = collectFiles(inputs);
+  // A checked file reads only under the folders given and their project root (docs/robustness.md, "Reach").
+  const options: CheckOptions = { cwd: io.cwd, locale, explicit, today: (io.today ?? systemToday)(), reach: reachFolders(inputs) };
   const jobs = jobCount(requestedJobs, files.length);
   // Threads run the CLI bundle itself (dist/cli.js); from sources (tests under tsx) there is no bundle to start.
   const script = __filename.endsWith('.js') ? __filename : undefined;

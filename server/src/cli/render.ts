@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
-import { fileUri, findConfig, readFileUri, today as systemToday } from '../node/nodeWorkspace';
+import { fileUri, findConfig, inReach, reachFolders, readFileUri, today as systemToday } from '../node/nodeWorkspace';
 import { findChromium, htmlToPdf, withPdfInfo } from '../node/pdf';
 import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
 import { errorCount } from '../render/conformity';
@@ -33,6 +33,12 @@ function stem(file: string): string {
 }
 
 /** Consultations next to a programme (same folder), for the planning's legal milestones. */
+/** The files a rendered document may make `amo` read: under its folder and its project root (docs/robustness.md). */
+function workspaceOf(file: string): { readText: typeof readFileUri; mayRead(uri: string): boolean } {
+  const reach = reachFolders([file]);
+  return { readText: readFileUri, mayRead: (uri) => inReach(uri, reach) };
+}
+
 function siblingConsultations(file: string): TextDocumentLike[] {
   const dir = path.dirname(file);
   let names: string[];
@@ -85,7 +91,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   }
   const wanted = values.deliverable ?? 'all';
   if (format === 'xlsx') return runXlsx(io, file, uri, text, kind, wanted, values);
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  const service = createLanguageService({ workspace: workspaceOf(file), today: io.today ?? systemToday, log: (m) => io.err(m) });
   // One wording for « not available for this file », whether the deliverable belongs to the other kind or lacks its data.
   const offeredIds = offeredDeliverables({ service, readText: readFileUri, today: '' }, { uri, text }).map((d) => d.id);
   if (wanted !== 'all' && (!isDeliverableId(wanted) || !offeredIds.includes(wanted))) {
@@ -198,7 +204,7 @@ async function runXlsx(io: CliIO, file: string, uri: string, text: string, kind:
     io.err(`amo: fichier(s) existant(s), rien n’est écrit (ajoutez --force pour remplacer) / existing file(s), nothing written: ${existing.map((t) => path.relative(io.cwd, t.target) || t.target).join(', ')}`);
     return 2;
   }
-  const service = createLanguageService({ workspace: { readText: readFileUri }, today: io.today ?? systemToday, log: (m) => io.err(m) });
+  const service = createLanguageService({ workspace: workspaceOf(file), today: io.today ?? systemToday, log: (m) => io.err(m) });
   const env: RenderEnv = { service, readText: readFileUri, today: (io.today ?? systemToday)(), consultations: () => siblingConsultations(file) };
   const outputs: { target: string; bytes: Buffer }[] = [];
   for (const { id, target } of targets) {

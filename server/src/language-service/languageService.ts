@@ -53,19 +53,25 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     return parsed;
   }
 
+  /** The host's reach (WorkspaceProvider.mayRead): a document never makes the service read a file out of it. */
+  const reachable = (uri: string): boolean => !init.workspace.mayRead || init.workspace.mayRead(uri);
+  const readText = (uri: string): string | undefined => (reachable(uri) ? init.workspace.readText(uri) : undefined);
+
   /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
   function featureParse(doc: TextDocumentLike): ParsedDocument {
     return doc.text.length > MAX_VALIDATED_LENGTH ? unparsed(doc.uri, doc.text, 'rules') : parse(doc);
   }
 
+  /** The programme a consultation names, when it may be read: every reader (render, dependency maps) asks here. */
   function getProgrammeUri(doc: TextDocumentLike): string | undefined {
-    return programmeUri(featureParse(doc));
+    const uri = programmeUri(featureParse(doc));
+    return uri && reachable(uri) ? uri : undefined;
   }
 
   /** The parse of the programme a consultation names (workspace provider, parse cache); model/programmeRef.ts resolves it. */
   function programmeOf(parsed: ParsedDocument): ParsedDocument | undefined {
     const uri = programmeUri(parsed);
-    const text = uri ? init.workspace.readText(uri) : undefined;
+    const text = uri ? readText(uri) : undefined;
     return uri && text !== undefined ? parse({ uri, text }) : undefined;
   }
 
@@ -85,7 +91,11 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     const notUsable = (why: Msg): { findings: Finding[] } => ({ findings: [{ code: 'REF-004', start, end, severity: 'warning', message: { fr: `Le fichier « ${rel} » n’est pas un programme exploitable (${why.fr}) : les références au programme ne sont pas vérifiées.`, en: `'${rel}' is not a usable programme (${why.en}): references to the programme are not checked.` } }] });
     // Only a *.programme.yaml is ever read: a path to a device, a folder or any other file is refused by name.
     if (ref.refused === 'not-programme') return notUsable({ fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' });
-    const text = init.workspace.readText(uri);
+    // Nor a file out of the host's reach (outside the workspace folders, or the folders checked and their project).
+    if (!reachable(uri)) {
+      return { findings: [{ code: 'REF-003', start, end, severity: 'warning', message: { fr: `Programme « ${rel} » hors de l’espace de travail : il n’est pas lu et les références au programme ne sont pas vérifiées. Ouvrez (ou vérifiez) le dossier qui contient la consultation et son programme.`, en: `Programme '${rel}' is outside the workspace: it is not read and references to the programme are not checked. Open (or check) the folder that holds both the consultation and its programme.` } }] };
+    }
+    const text = readText(uri);
     if (text === undefined) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'error', message: { fr: `Fichier programme introuvable ou illisible : « ${rel} ». Vérifiez le chemin relatif.`, en: `Programme file not found or unreadable: '${rel}'. Check the relative path.` } }] };
     }
@@ -120,12 +130,12 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     ...createNavigation(
       {
         parse: featureParse,
-        readText: (uri) => init.workspace.readText(uri),
+        readText,
         listDocuments: () => init.workspace.listDocuments?.() ?? [],
       },
       symbolIndex,
     ),
-    ...createEditing({ parse: featureParse, readText: (uri) => init.workspace.readText(uri), getProgrammeUri, today }),
+    ...createEditing({ parse: featureParse, readText, getProgrammeUri, today }),
     ...createLanguageIntelligence({ parse: featureParse, today, programmeOf }),
   };
 }

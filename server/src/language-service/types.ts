@@ -58,6 +58,12 @@ export interface WorkspaceProvider {
    * request document and the programme it names.
    */
   listDocuments?(): string[];
+  /**
+   * Whether a document may make the service read `uri` (a consultation's `programme:`): the host's reach — the
+   * workspace folders and open documents in the server, the folders checked and their project root in the CLI.
+   * A programme out of reach is never read (REF-003 says so). Absent: whatever `readText` can read.
+   */
+  mayRead?(uri: string): boolean;
 }
 
 export function docKindOf(uri: string): DocKind | undefined {

@@ -28,7 +28,9 @@ export function fileUri(file: string): string {
 }
 
 /**
- * The nearest `amo.config.json` above a document, stopping at `root` when given.
+ * The nearest `amo.config.json` above a document, never above its project: the walk stops at `root` when given
+ * (the workspace folder) and at the first folder that holds `.git` (the project root), so that a configuration
+ * in a parent folder of the project (`{"*": "off"}` in a home folder) never applies to it.
  * Only JSON data is read: no workspace code is ever loaded.
  */
 export function findConfig(documentUri: string, root?: string): { file?: string; config: AmoConfig; error?: string } {
@@ -48,9 +50,68 @@ export function findConfig(documentUri: string, root?: string): { file?: string;
       }
     }
     const parent = path.dirname(dir);
-    if (parent === dir || (stop && path.resolve(dir) === stop)) return { config: {} };
+    if (parent === dir || (stop && path.resolve(dir) === stop) || isProjectRoot(dir, false)) return { config: {} };
     dir = parent;
   }
+}
+
+/** Whether `dir` is a project root: it holds `.git` (a repository) or, with `config`, an `amo.config.json`. */
+function isProjectRoot(dir: string, config = true): boolean {
+  return fs.existsSync(path.join(dir, '.git')) || (config && fs.existsSync(path.join(dir, CONFIG_FILE)));
+}
+
+/** The project root of a folder: the nearest folder, from it upwards, holding `.git` or an `amo.config.json`. */
+export function projectRoot(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (isProjectRoot(d)) return d;
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/** A path with its symbolic links resolved (as far as it exists: a missing file keeps its lexical path). */
+function realPath(p: string): string {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    const parent = path.dirname(p);
+    return parent === p ? p : path.join(realPath(parent), path.basename(p));
+  }
+}
+
+/**
+ * The CLI's reach (docs/robustness.md): the folders given (a file: its folder) and the project root of each.
+ * A consultation checked there never makes `amo` read a file elsewhere (`programme: ../../../etc/x.programme.yaml`).
+ */
+export function reachFolders(inputs: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    let dir = abs;
+    try {
+      if (!fs.statSync(abs).isDirectory()) dir = path.dirname(abs);
+    } catch {
+      dir = path.dirname(abs);
+    }
+    out.add(realPath(dir));
+    const root = projectRoot(dir);
+    if (root) out.add(realPath(root));
+  }
+  return [...out];
+}
+
+/** Whether a file: URI names a file inside one of `folders` once symbolic links are resolved. */
+export function inReach(uri: string, folders: readonly string[]): boolean {
+  if (!uri.startsWith('file:')) return false;
+  let file: string;
+  try {
+    file = realPath(fileURLToPath(uri));
+  } catch {
+    return false;
+  }
+  return folders.some((f) => {
+    const rel = path.relative(f, file);
+    return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+  });
 }
 
 /**
