@@ -20,6 +20,7 @@ import { configuredDelay, ValidationTimes } from './validationDelay';
 import { WorkspaceValidator } from './workspaceValidation';
 import { AMO_VERSION } from './version';
 import { AMO_FILE_GLOBS } from './language-service/fileNames';
+import { wellFormedDocumentEvents } from './documentSync';
 
 /** What the server needs from its host (Node today; a browser host would read files differently). */
 export interface ServerRuntime {
@@ -319,6 +320,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   };
   for (const f of features) f.register(featureContext);
 
-  documents.listen(connection);
+  documents.listen(wellFormedDocumentEvents(connection, (m) => connection.console.warn(m)));
   connection.listen();
 }

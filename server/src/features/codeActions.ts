@@ -1,6 +1,6 @@
 import { CodeActionKind } from 'vscode-languageserver';
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /**
@@ -13,7 +13,7 @@ export const codeActionsFeature: Feature = {
     ctx.connection.onCodeAction((params, token) =>
       runSafe(ctx.log, 'code actions', token, [], async () => {
         // The text is taken before waiting for the settings: the diagnostics belong to that version.
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { range: true, context: true });
         if (!doc) return [];
         const locale = await ctx.localeFor(doc.uri);
         return ctx.service.getCodeActions(doc, params.range, params.context.diagnostics, { locale, only: params.context.only });

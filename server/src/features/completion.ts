@@ -1,5 +1,5 @@
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /**
@@ -13,7 +13,7 @@ export const completionFeature: Feature = {
     ctx.connection.onCompletion((params, token) =>
       runSafe(ctx.log, 'completion', token, null, async () => {
         // The text is taken before waiting for the settings: the position belongs to that version.
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { position: true });
         if (!doc) return null;
         const locale = await ctx.localeFor(doc.uri);
         return ctx.service.getCompletions(doc, params.position, { locale, triggerCharacter: params.context?.triggerCharacter });

@@ -1,12 +1,6 @@
-import type { Feature, FeatureContext } from './types';
+import type { Feature } from './types';
 import { runSafe } from '../runner';
-import type { TextDocumentLike } from '../language-service';
-
-/** The open document as the service wants it, or undefined when it is gone (closed meanwhile). */
-export function openDocument(ctx: FeatureContext, uri: string): TextDocumentLike | undefined {
-  const doc = ctx.documents.get(uri);
-  return doc ? { uri: doc.uri, text: doc.getText() } : undefined;
-}
+import { requestDocument } from './request';
 
 /** Go to definition and find references, for every id, across programme and consultations. */
 export const definitionFeature: Feature = {
@@ -14,13 +8,13 @@ export const definitionFeature: Feature = {
   register(ctx) {
     ctx.connection.onDefinition((params, token) =>
       runSafe(ctx.log, 'definition', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { position: true });
         return doc ? ctx.service.getDefinition(doc, params.position) : [];
       }),
     );
     ctx.connection.onReferences((params, token) =>
       runSafe(ctx.log, 'references', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { position: true, context: true });
         return doc ? ctx.service.getReferences(doc, params.position, { includeDeclaration: params.context.includeDeclaration }) : [];
       }),
     );

@@ -1,5 +1,5 @@
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /** Document and range formatting: conservative re-indentation with the editor's tabSize, comments kept. */
@@ -8,13 +8,13 @@ export const formattingFeature: Feature = {
   register(ctx) {
     ctx.connection.onDocumentFormatting((params, token) =>
       runSafe(ctx.log, 'formatting', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { options: true });
         return doc ? ctx.service.format(doc, { tabSize: params.options.tabSize }) : [];
       }),
     );
     ctx.connection.onDocumentRangeFormatting((params, token) =>
       runSafe(ctx.log, 'range formatting', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { options: true, range: true });
         return doc ? ctx.service.format(doc, { tabSize: params.options.tabSize }, params.range) : [];
       }),
     );

@@ -1,5 +1,5 @@
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /** Inlay hints (criticality, weight totals, durations) and the code lens with the sum of the weights. */
@@ -8,14 +8,14 @@ export const inlayHintsFeature: Feature = {
   register(ctx) {
     ctx.connection.languages.inlayHint.on((params, token) =>
       runSafe(ctx.log, 'inlay hints', token, [], async () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { range: true });
         if (!doc) return [];
         return ctx.service.getInlayHints(doc, params.range, { locale: await ctx.localeFor(doc.uri) });
       }),
     );
     ctx.connection.onCodeLens((params, token) =>
       runSafe(ctx.log, 'code lenses', token, [], async () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params);
         if (!doc) return [];
         return ctx.service.getCodeLenses(doc, { locale: await ctx.localeFor(doc.uri) });
       }),

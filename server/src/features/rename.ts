@@ -1,6 +1,6 @@
 import { LSPErrorCodes, ResponseError, TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature, FeatureContext } from './types';
 
 /**
@@ -12,7 +12,7 @@ export const renameFeature: Feature = {
   register(ctx) {
     ctx.connection.onPrepareRename((params, token) =>
       runSafe(ctx.log, 'prepareRename', token, null, async () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { position: true });
         if (!doc) return null;
         const result = ctx.service.prepareRename(doc, params.position, { locale: await ctx.localeFor(doc.uri) });
         return 'error' in result ? refusal(result.error) : result;
@@ -20,7 +20,7 @@ export const renameFeature: Feature = {
     );
     ctx.connection.onRenameRequest((params, token) =>
       runSafe(ctx.log, 'rename', token, null, async () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { position: true, newName: true });
         if (!doc) return null;
         const result = ctx.service.getRenameEdits(doc, params.position, params.newName, { locale: await ctx.localeFor(doc.uri) });
         return 'error' in result ? refusal(result.error) : withVersions(ctx, result.edit);

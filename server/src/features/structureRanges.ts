@@ -1,5 +1,5 @@
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /** Folding ranges and smart selection ("expand selection"), from the YAML structure. */
@@ -8,7 +8,7 @@ export const structureRangesFeature: Feature = {
   register(ctx) {
     ctx.connection.onFoldingRanges((params, token) =>
       runSafe(ctx.log, 'foldingRange', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params);
         if (!doc) return [];
         const ranges = ctx.service.getFoldingRanges(doc);
         // The client may cap the number of ranges (LSP `rangeLimit`): keep those that start first.
@@ -18,7 +18,7 @@ export const structureRangesFeature: Feature = {
     );
     ctx.connection.onSelectionRanges((params, token) =>
       runSafe(ctx.log, 'selectionRange', token, [], () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params, { positions: true });
         return doc ? ctx.service.getSelectionRanges(doc, params.positions) : [];
       }),
     );

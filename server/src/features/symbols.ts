@@ -1,6 +1,6 @@
 import { SymbolInformation, type DocumentSymbol } from 'vscode-languageserver';
 import { runSafe } from '../runner';
-import { openDocument } from './definition';
+import { requestDocument } from './request';
 import type { Feature } from './types';
 
 /** Outline (document symbols) and "Go to symbol in workspace" (every id of every known AMO file). */
@@ -9,7 +9,7 @@ export const symbolsFeature: Feature = {
   register(ctx) {
     ctx.connection.onDocumentSymbol((params, token) =>
       runSafe(ctx.log, 'documentSymbol', token, [], async () => {
-        const doc = openDocument(ctx, params.textDocument.uri);
+        const doc = requestDocument(ctx, params);
         if (!doc) return [];
         const symbols = ctx.service.getDocumentSymbols(doc, { locale: await ctx.localeFor(doc.uri) });
         if (ctx.clientCapabilities().textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport) return symbols;
