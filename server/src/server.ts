@@ -42,6 +42,13 @@ export interface ServerRuntime {
   attach?(refresh: () => void): void;
   /** `workspace/didChangeWatchedFiles`, before the server handles it (a host that keeps files in memory). */
   onFileEvents?(changes: FileEvent[]): void;
+  /**
+   * Whether a document may make the server read `uri` from the host (a consultation's `programme:`), given the
+   * workspace folders and the open documents (docs/robustness.md, "Reach"). The Node host resolves symbolic
+   * links and, without a workspace folder, takes the open documents' folders and project roots. Absent: `uri`
+   * must lie under a workspace folder (URI prefix).
+   */
+  mayRead?(uri: string, reach: { folders: readonly string[]; open: readonly string[] }): boolean;
   /** Features only this host can serve, after the common ones (the Node host: XLSX export and import). */
   features?: readonly Feature[];
 }
@@ -54,13 +61,28 @@ interface AmoSettings {
 
 const DEFAULT_DELAY_MS = 50;
 
+/** Whether `uri` lies under one of the folder URIs (the default reach of a host that does not say). */
+export function underFolders(uri: string, folders: readonly string[]): boolean {
+  return folders.some((f) => {
+    const base = f.endsWith('/') ? f : `${f}/`;
+    return uri.startsWith(base) && !/(^|\/)\.\.?(\/|$)|%2e%2e|%2f|%5c/i.test(uri.slice(base.length));
+  });
+}
+
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
+  /** The reach of documents (docs/robustness.md): an open document is always readable, then the workspace folders. */
+  const mayRead = (uri: string, from?: string): boolean => {
+    if (documents.get(uri) !== undefined) return true;
+    // A virtual document (vscode-vfs:, untitled:…) never makes the server read the local disk.
+    if (from !== undefined && !from.startsWith('file:') && uri.startsWith('file:')) return false;
+    return runtime.mayRead ? runtime.mayRead(uri, { folders: workspaceFolders, open: documents.keys() }) : underFolders(uri, workspaceFolders);
+  };
   const features: readonly Feature[] = [...FEATURES, ...(runtime.features ?? [])];
   const known = createKnownDocuments(documents, runtime.listAmoFiles);
   const log = (m: string): void => connection.console.error(m);
   const service = createLanguageService({
-    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri), listDocuments: () => known.list() },
+    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri), listDocuments: () => known.list(), mayRead },
     today: runtime.today,
     log,
   });
@@ -69,7 +91,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let clientCapabilities: ClientCapabilities = {};
   let hasConfigurationCapability = false;
   let hasWatchCapability = false;
-  let workspaceRoot: string | undefined;
   let workspaceFolders: string[] = [];
   let workspaceTrusted = true;
   let globalSettings: AmoSettings = {};
@@ -139,7 +160,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const requested = init.locale ?? params.locale ?? 'fr';
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    workspaceRoot = folder && folder.startsWith('file:') ? decodeURIComponent(new URL(folder).pathname) : undefined;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
     known.setFolders(workspaceFolders);
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities));
@@ -180,9 +200,15 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return settings.locale === 'fr' || settings.locale === 'en' ? settings.locale : clientLocale;
   }
 
+  /** The workspace folder that holds `uri` (the innermost), as a path: where the config lookup stops. */
+  function folderPathOf(uri: string): string | undefined {
+    const folder = workspaceFolders.filter((f) => f.startsWith('file:') && underFolders(uri, [f])).sort((a, b) => b.length - a.length)[0];
+    return folder ? decodeURIComponent(new URL(folder).pathname) : undefined;
+  }
+
   async function configFor(uri: string, settings?: AmoSettings): Promise<AmoConfig> {
     const s = settings ?? (await settingsFor(uri));
-    const fileConfig = workspaceTrusted ? runtime.findConfig(uri, workspaceRoot) : { config: {} };
+    const fileConfig = workspaceTrusted ? runtime.findConfig(uri, folderPathOf(uri)) : { config: {} };
     if (fileConfig.error) log(`amo.config.json: ${fileConfig.error}`);
     return mergeConfigs(fileConfig.config, parseConfig({ rules: s.rules }).config);
   }

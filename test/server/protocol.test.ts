@@ -135,7 +135,9 @@ describe('language server over stdio (dist/server.js)', function () {
   });
 
   it('publishes the same diagnostics as the CLI for the examples', async () => {
-    const files = ['examples/erreurs/ecole-erreurs.consultation.yaml', 'examples/erreurs/ecole-erreurs.programme.yaml', 'examples/ecole-jules-ferry-travaux.consultation.yaml'];
+    // The examples lie outside this client's workspace folder: each programme is opened before its consultation,
+    // so that the server may read it (docs/robustness.md, "Reach"), as the CLI does from the examples' project.
+    const files = ['examples/erreurs/ecole-erreurs.programme.yaml', 'examples/erreurs/ecole-erreurs.consultation.yaml', 'examples/ecole-jules-ferry.programme.yaml', 'examples/ecole-jules-ferry-travaux.consultation.yaml'];
     let cliJson: string;
     try {
       cliJson = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'check', ...files, '--format', 'json'], { cwd: ROOT, env: { ...process.env, AMO_TODAY: TEST_TODAY } }).toString();

@@ -54,7 +54,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   }
 
   /** The host's reach (WorkspaceProvider.mayRead): a document never makes the service read a file out of it. */
-  const reachable = (uri: string): boolean => !init.workspace.mayRead || init.workspace.mayRead(uri);
+  const reachable = (uri: string, from?: string): boolean => !init.workspace.mayRead || init.workspace.mayRead(uri, from);
   const readText = (uri: string): string | undefined => (reachable(uri) ? init.workspace.readText(uri) : undefined);
 
   /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
@@ -65,13 +65,13 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   /** The programme a consultation names, when it may be read: every reader (render, dependency maps) asks here. */
   function getProgrammeUri(doc: TextDocumentLike): string | undefined {
     const uri = programmeUri(featureParse(doc));
-    return uri && reachable(uri) ? uri : undefined;
+    return uri && reachable(uri, doc.uri) ? uri : undefined;
   }
 
   /** The parse of the programme a consultation names (workspace provider, parse cache); model/programmeRef.ts resolves it. */
   function programmeOf(parsed: ParsedDocument): ParsedDocument | undefined {
     const uri = programmeUri(parsed);
-    const text = uri ? readText(uri) : undefined;
+    const text = uri && reachable(uri, parsed.uri) ? readText(uri) : undefined;
     return uri && text !== undefined ? parse({ uri, text }) : undefined;
   }
 
@@ -92,7 +92,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     // Only a *.programme.yaml is ever read: a path to a device, a folder or any other file is refused by name.
     if (ref.refused === 'not-programme') return notUsable({ fr: 'son nom ne finit pas par .programme.yaml', en: 'its name does not end in .programme.yaml' });
     // Nor a file out of the host's reach (outside the workspace folders, or the folders checked and their project).
-    if (!reachable(uri)) {
+    if (!reachable(uri, parsed.uri)) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'warning', message: { fr: `Programme « ${rel} » hors de l’espace de travail : il n’est pas lu et les références au programme ne sont pas vérifiées. Ouvrez (ou vérifiez) le dossier qui contient la consultation et son programme.`, en: `Programme '${rel}' is outside the workspace: it is not read and references to the programme are not checked. Open (or check) the folder that holds both the consultation and its programme.` } }] };
     }
     const text = readText(uri);

@@ -61,9 +61,10 @@ export interface WorkspaceProvider {
   /**
    * Whether a document may make the service read `uri` (a consultation's `programme:`): the host's reach — the
    * workspace folders and open documents in the server, the folders checked and their project root in the CLI.
-   * A programme out of reach is never read (REF-003 says so). Absent: whatever `readText` can read.
+   * `from` is the document that names `uri` (a virtual document never reaches a `file:`). A programme out of reach
+   * is never read (REF-003 says so). Absent: whatever `readText` can read.
    */
-  mayRead?(uri: string): boolean;
+  mayRead?(uri: string, from?: string): boolean;
 }
 
 export function docKindOf(uri: string): DocKind | undefined {

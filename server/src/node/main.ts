@@ -3,7 +3,7 @@ import { startServer } from '../server';
 import { officeFeature } from '../features/office';
 import * as fs from 'fs';
 import * as path from 'path';
-import { findConfig, listAmoFiles, readFileUri, today } from './nodeWorkspace';
+import { findConfig, listAmoFiles, readFileUri, serverMayRead, today } from './nodeWorkspace';
 import { createOffThreadValidator } from './offThread';
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
@@ -22,4 +22,4 @@ const workerFile = path.join(__dirname, 'syntaxWorker.js');
 const offThread = fs.existsSync(workerFile) ? createOffThreadValidator(workerFile, today, (m) => connection.console.error(m)) : undefined;
 
 // XLSX export and import (exceljs, Node streams and zlib) exist on this host only.
-startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, validateLarge: offThread?.validate, features: [officeFeature] });
+startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, mayRead: serverMayRead, validateLarge: offThread?.validate, features: [officeFeature] });

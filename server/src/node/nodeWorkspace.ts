@@ -69,7 +69,7 @@ export function projectRoot(dir: string): string | undefined {
 }
 
 /** A path with its symbolic links resolved (as far as it exists: a missing file keeps its lexical path). */
-function realPath(p: string): string {
+export function realPath(p: string): string {
   try {
     return fs.realpathSync(p);
   } catch {
@@ -112,6 +112,16 @@ export function inReach(uri: string, folders: readonly string[]): boolean {
     const rel = path.relative(f, file);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
   });
+}
+
+/**
+ * The server's reach on this host: under the workspace folders (symbolic links resolved); without a workspace
+ * folder (a file opened alone), under the open documents' folders and their project roots, as the CLI does.
+ */
+export function serverMayRead(uri: string, reach: { folders: readonly string[]; open: readonly string[] }): boolean {
+  const paths = (uris: readonly string[]): string[] => uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  const folders = reach.folders.length ? paths(reach.folders).map(realPath) : reachFolders(paths(reach.open));
+  return inReach(uri, folders);
 }
 
 /**
