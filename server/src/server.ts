@@ -33,7 +33,7 @@ export interface ServerRuntime {
    * Diagnostics of a document over the validated size (syntax only), computed off the main thread;
    * undefined when a newer text replaced the job. Absent: validated on the main thread (limits.ts).
    */
-  validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig }): Promise<AmoDiagnostic[] | undefined>;
+  validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig; trusted?: boolean }): Promise<AmoDiagnostic[] | undefined>;
   /**
    * Called once the client is initialized, for a host that reads files through the client (the browser
    * server, browser/main.ts): when it has (re)read files, `refresh` lists the workspace's files again
@@ -109,7 +109,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     readText: (uri) => runtime.readFile(uri),
     async diagnose(uri, text) {
       const settings = await settingsFor(uri);
-      const options = { locale: localeOf(settings), config: await configFor(uri, settings) };
+      const options = { locale: localeOf(settings), config: await configFor(uri, settings), trusted: workspaceTrusted };
       const doc = { uri, text };
       if (text.length > MAX_VALIDATED_LENGTH && runtime.validateLarge) return (await runtime.validateLarge(doc, options)) ?? [];
       return service.getDiagnostics(doc, options);
@@ -154,8 +154,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     hasConfigurationCapability = Boolean(caps.workspace?.configuration);
     hasWatchCapability = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
     const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
-    // Untrusted workspace (VS Code): severities from the workspace's amo.config.json are ignored, so that a
-    // repository cannot hide its own errors. Other editors do not send the flag: trusted.
+    // Untrusted workspace (VS Code): severities from the workspace's amo.config.json are ignored and a
+    // `# amo-disable-line` without codes silences nothing, so that a repository cannot hide its own errors.
+    // Other editors do not send the flag: trusted.
     workspaceTrusted = init.trusted !== false;
     const requested = init.locale ?? params.locale ?? 'fr';
     clientLocale = requested.toLowerCase().startsWith('en') ? 'en' : 'fr';
@@ -225,7 +226,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       const started = performance.now();
       const config = await configFor(uri, settings);
       const text = { uri, text: current.getText() };
-      const options = { locale: localeOf(settings), config };
+      const options = { locale: localeOf(settings), config, trusted: workspaceTrusted };
       // A huge document would hold every request for seconds: its syntax is checked in a worker when the host has one.
       const diagnostics = text.text.length > MAX_VALIDATED_LENGTH && runtime.validateLarge ? await runtime.validateLarge(text, options) : service.getDiagnostics(text, options);
       if (!diagnostics || documents.get(uri)?.version !== version) return;
@@ -343,6 +344,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri),
     today: () => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10)),
     listDocuments: () => known.list(),
+    trusted: () => workspaceTrusted,
   };
   for (const f of features) f.register(featureContext);
 

@@ -301,3 +301,16 @@ export function check<T>(title: string, arb: fc.Arbitrary<T>, predicate: (value:
     );
   }
 }
+
+/** `check` for an async predicate (exports build their files asynchronously); no shrinking (each case costs whole exports): the first failure is reported with its seed. */
+export async function checkAsync<T>(title: string, arb: fc.Arbitrary<T>, predicate: (value: T) => Promise<void>, runs = FUZZ_RUNS, replay = 'test/unit/properties.test.ts'): Promise<void> {
+  const details = await fc.check(fc.asyncProperty(arb, predicate), { numRuns: runs, seed: FUZZ_SEED, endOnFailure: true });
+  if (details.failed) {
+    const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+    const shown = JSON.stringify(details.counterexample, (_k, v: unknown) => (typeof v === 'string' && v.length > 2000 ? `${v.slice(0, 2000)}…(${v.length} chars)` : v));
+    assert.fail(
+      `${title}: property failed after ${details.numRuns} case(s) with seed ${details.seed} (path ${details.counterexamplePath}).\n` +
+        `Replay: AMO_FUZZ_SEED=${details.seed} npx mocha --no-config -r tsx/cjs ${replay}\n${error}\nCounterexample: ${shown.slice(0, 6000)}`,
+    );
+  }
+}

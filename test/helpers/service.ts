@@ -35,9 +35,9 @@ export function makeService(files: Record<string, string> = {}) {
 }
 
 /** Diagnostics of a text as if it were the file `name` (in `dir`, default a virtual folder). */
-export function diagnose(name: string, text: string, options: { files?: Record<string, string>; locale?: Locale; config?: AmoConfig; dir?: string } = {}): AmoDiagnostic[] {
+export function diagnose(name: string, text: string, options: { files?: Record<string, string>; locale?: Locale; config?: AmoConfig; dir?: string; trusted?: boolean } = {}): AmoDiagnostic[] {
   const uri = uriOf(path.join(options.dir ?? '/virtual', name));
-  return makeService(options.files ?? {}).getDiagnostics({ uri, text }, { locale: options.locale, config: options.config });
+  return makeService(options.files ?? {}).getDiagnostics({ uri, text }, { locale: options.locale, config: options.config, trusted: options.trusted });
 }
 
 export function codes(diags: AmoDiagnostic[]): string[] {

@@ -124,6 +124,24 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok((await client.diagnostics(uri)).some((d) => d.code === 'CSL-006'));
   });
 
+  it('in an untrusted workspace a directive without codes silences nothing (issue 18 §5)', async () => {
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+    const bare = uriOf(path.join(dir, 'bare.consultation.yaml'));
+    const named = uriOf(path.join(dir, 'named.consultation.yaml'));
+    const text = consultation('PH-ACT', [60, 35]);
+    assert.ok(/\ncriteres:\n/.test(text));
+    const withDirective = (codes: string): string => text.replace('\ncriteres:\n', `\ncriteres:  # amo-disable-line${codes}\n`);
+    await client.open(bare, withDirective(''), 1);
+    assert.ok(!(await client.diagnostics(bare)).some((d) => d.code === 'CSL-006'), 'trusted: no code silences every code of the line');
+    await client.dispose();
+    client = new TestLspClient();
+    await client.initialize({ rootUri: uriOf(dir), initializationOptions: { trusted: false } });
+    await client.open(bare, withDirective(''), 1);
+    await client.open(named, withDirective(' CSL-006'), 1);
+    assert.ok((await client.diagnostics(bare)).some((d) => d.code === 'CSL-006'), 'untrusted: no code silences nothing');
+    assert.ok(!(await client.diagnostics(named)).some((d) => d.code === 'CSL-006'), 'untrusted: a named code is still silenced');
+  });
+
   it('survives garbage: binary content and broken YAML, and still answers', async () => {
     const uri = uriOf(path.join(dir, 'x.consultation.yaml'));
     await client.open(uri, '\u0000\u0001\u0002 : : [ {{ \uFFFF', 1);

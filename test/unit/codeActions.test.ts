@@ -387,6 +387,19 @@ phases:`);
       assert.match(after, /\n# amo-disable-next-line SCH-004\nccag: "travaux\n/);
       assert.ok(!codes(diagnostics({ uri: CONSULTATION_URI, text: after })).includes('SCH-004'));
     });
+
+    it('is not offered on a line a directive cannot silence (two entries side by side)', () => {
+      const text = consultation(CLEAN_CRITERIA).replace('nature: travaux\nphase: PH-ACT', 'nature: travaux\nphase: PH-ACT\nzz: [{a: 1}, {b: 2}]');
+      const { actions } = actionsFor({ uri: CONSULTATION_URI, text }, 'SCH-002');
+      assert.ok(!actions.some((a) => /amo-disable/.test(a.title)), JSON.stringify(actions.map((a) => a.title)));
+    });
+
+    it('a directive-like text inside a quoted value is left alone: a real comment is added after it', () => {
+      const text = consultation(CLEAN_CRITERIA).replace('ccag: travaux_2021', "ccag: 'travaux # amo-disable-line CSL-002'");
+      const after = fix({ uri: CONSULTATION_URI, text }, 'SCH-004', /amo-disable-line/);
+      assert.match(after, /\nccag: 'travaux # amo-disable-line CSL-002' {2}# amo-disable-line SCH-004\n/);
+      assert.ok(!codes(diagnostics({ uri: CONSULTATION_URI, text: after })).includes('SCH-004'));
+    });
   });
 
   it('keeps every comment of the example files, whatever the fix', () => {

@@ -1,7 +1,24 @@
 import * as assert from 'assert';
-import { adaptiveDelay, DEFAULT_POLICY, ValidationTimes } from '../../server/src/validationDelay';
+import * as fs from 'fs';
+import * as path from 'path';
+import { adaptiveDelay, configuredDelay, DEFAULT_POLICY, MAX_CONFIGURED_DELAY_MS, ValidationTimes } from '../../server/src/validationDelay';
 
 describe('adaptive validation delay', () => {
+  it('clamps amo.validation.delay to 0–2,000 ms whatever its source (issue 18 §5: a workspace setting of 2e9 deferred validation for weeks)', () => {
+    assert.strictEqual(MAX_CONFIGURED_DELAY_MS, 2000);
+    assert.strictEqual(configuredDelay(2e9, 50), 2000);
+    assert.strictEqual(configuredDelay(Infinity, 50), 2000);
+    assert.strictEqual(configuredDelay(-5, 50), 0);
+    assert.strictEqual(configuredDelay(-Infinity, 50), 0);
+    assert.strictEqual(configuredDelay(300, 50), 300);
+    for (const v of [NaN, '2000000000', null, undefined, {}, [1]]) assert.strictEqual(configuredDelay(v, 50), 50, String(v));
+    // The setting's schema says the same (VS Code warns on a larger value).
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, { maximum?: number; minimum?: number }> } | { properties: Record<string, { maximum?: number; minimum?: number }> }[] } };
+    const conf = pkg.contributes.configuration;
+    const props = Object.assign({}, ...(Array.isArray(conf) ? conf : [conf]).map((c) => c.properties)) as Record<string, { maximum?: number; minimum?: number }>;
+    assert.deepStrictEqual([props['amo.validation.delay'].minimum, props['amo.validation.delay'].maximum], [0, MAX_CONFIGURED_DELAY_MS]);
+  });
+
   it('waits the configured delay while a document has no validation history', () => {
     assert.strictEqual(adaptiveDelay([], 50), 50);
     assert.strictEqual(adaptiveDelay([], 300), 300);

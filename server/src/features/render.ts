@@ -29,6 +29,7 @@ async function render(ctx: FeatureContext, params: RenderParams): Promise<Render
     readText: (uri) => ctx.documents.get(uri)?.getText() ?? ctx.readText?.(uri),
     today: ctx.today?.() ?? new Date().toISOString().slice(0, 10),
     consultations: () => consultations(ctx),
+    trusted: ctx.trusted?.(),
   };
   const version = doc.version;
   const r = buildDeliverable(env, { uri: doc.uri, text: doc.getText() }, requested);

@@ -20,6 +20,8 @@ export interface FeatureContext {
   today?(): string;
   /** URIs of the AMO documents known to the server (open ones and those of the workspace folders). */
   listDocuments?(): string[];
+  /** False in an untrusted workspace (initialize's `trusted: false`): directives without codes silence nothing. */
+  trusted?(): boolean;
 }
 
 /** One LSP feature: the capabilities it announces and the handlers it registers. */

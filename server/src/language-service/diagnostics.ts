@@ -1,4 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { suppressor } from './directives';
 import type { ParsedDocument } from './parse';
 import { locate } from './parse';
 import { rulesFor } from './rules/registry';
@@ -120,40 +121,17 @@ function override(config: AmoConfig | undefined, code: string): Severity | 'off'
   return rules[code] ?? rules[`${code.split('-')[0]}-*`] ?? rules['*'];
 }
 
-const DIRECTIVE = /#\s*amo-disable-(next-)?line\b([^#\n]*)/;
-
 /** At most this many diagnostics per file; the rest is summed up in one note (docs/robustness.md). */
 export const MAX_DIAGNOSTICS = 1000;
 
-interface Directive {
-  next: boolean;
-  /** Codes named; empty: every code. */
-  codes: string[];
-}
-
 /**
- * Codes silenced on a line by `# amo-disable-line CODE…` on it or `# amo-disable-next-line CODE…` above it.
- * Each line's directive is read once per call of toDiagnostics (the regular expression used to run over
- * the line for every diagnostic: 25,000 findings, 25,000 scans).
+ * Findings as published diagnostics: overrides, suppression directives (directives.ts; `trusted: false`
+ * makes a directive without codes silence nothing), de-duplication, locale, order, cap.
  */
-function suppressor(parsed: ParsedDocument): (line: number, code: string) => boolean {
-  const directives = new Map<number, Directive | undefined>();
-  const directiveOf = (line: number): Directive | undefined => {
-    if (directives.has(line)) return directives.get(line);
-    const m = DIRECTIVE.exec(parsed.lines.lineText(line));
-    const d = m ? { next: Boolean(m[1]), codes: m[2].split(/[\s,]+/).filter(Boolean) } : undefined;
-    directives.set(line, d);
-    return d;
-  };
-  const check = (d: Directive | undefined, next: boolean, code: string): boolean =>
-    d !== undefined && d.next === next && (d.codes.length === 0 || d.codes.includes(code));
-  return (line, code) => check(directiveOf(line), false, code) || (line > 0 && check(directiveOf(line - 1), true, code));
-}
-
-export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], locale: Locale, config?: AmoConfig): AmoDiagnostic[] {
+export function toDiagnostics(parsed: ParsedDocument, findings: Finding[], locale: Locale, config?: AmoConfig, trusted = true): AmoDiagnostic[] {
   const seen = new Set<string>();
   const out: AmoDiagnostic[] = [];
-  const suppressed = suppressor(parsed);
+  const suppressed = suppressor(parsed, trusted);
   for (const f of findings) {
     const o = override(config, f.code);
     if (o === 'off') continue;

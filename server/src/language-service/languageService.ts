@@ -23,6 +23,8 @@ export interface LanguageServiceInit {
 export interface DiagnosticOptions {
   locale?: Locale;
   config?: AmoConfig;
+  /** False in an untrusted workspace: a suppression directive without codes silences nothing (directives.ts). Default true. */
+  trusted?: boolean;
 }
 
 export interface LanguageService extends NavigationService, EditingService, LanguageIntelligence {
@@ -115,7 +117,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       linkFindings: findings,
       onRuleError: (rule, err) => init.log?.(`Rule ${rule} failed on ${doc.uri}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`),
     });
-    return toDiagnostics(parsed, all, options.locale ?? 'fr', options.config);
+    return toDiagnostics(parsed, all, options.locale ?? 'fr', options.config, options.trusted !== false);
   }
 
   return {

@@ -8,6 +8,8 @@ export interface OffThreadRequest {
   text: string;
   locale: Locale;
   config?: AmoConfig;
+  /** False in an untrusted workspace (directives without codes silence nothing). */
+  trusted?: boolean;
   today: string;
 }
 
@@ -20,6 +22,7 @@ export interface OffThreadResponse {
 export interface OffThreadOptions {
   locale: Locale;
   config?: AmoConfig;
+  trusted?: boolean;
 }
 
 /**
@@ -77,7 +80,7 @@ export function createOffThreadValidator(workerFile: string, today: () => string
     }
     const id = ++nextId;
     running = { id, resolve: job.resolve, reject: job.reject };
-    const request: OffThreadRequest = { id, uri, text: job.doc.text, locale: job.options.locale, config: job.options.config, today: today() };
+    const request: OffThreadRequest = { id, uri, text: job.doc.text, locale: job.options.locale, config: job.options.config, trusted: job.options.trusted, today: today() };
     worker.postMessage(request);
   }
 

@@ -14,7 +14,7 @@ parentPort?.on('message', (req: OffThreadRequest) => {
   let response: OffThreadResponse;
   try {
     today = req.today;
-    response = { id: req.id, diagnostics: service.getDiagnostics({ uri: req.uri, text: req.text }, { locale: req.locale, config: req.config }) };
+    response = { id: req.id, diagnostics: service.getDiagnostics({ uri: req.uri, text: req.text }, { locale: req.locale, config: req.config, trusted: req.trusted }) };
   } catch (err) {
     response = { id: req.id, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   } finally {

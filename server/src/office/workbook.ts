@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import Workbook from 'exceljs/lib/doc/workbook';
+import { xmlSafe, xmlText } from '../render/xmlText';
 
 /** Number formats as stored in the file (invariant syntax); Excel shows them « 1 234,50 € » in French. */
 export const FMT = {
@@ -46,7 +47,7 @@ export function newWorkbook(today: string): ExcelJS.Workbook {
 
 /** A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the workbook. */
 export function sheetName(wb: ExcelJS.Workbook, wanted: string): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Feuille';
+  const base = xmlText(wanted).replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Feuille';
   let name = base;
   for (let k = 2; wb.worksheets.some((w) => w.name.toLowerCase() === name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)} ${k}`;
   return name;
@@ -96,6 +97,34 @@ export function fstr(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
 }
 
+/** Workbook properties that reach docProps/core.xml and app.xml. */
+const PROPERTIES = ['creator', 'lastModifiedBy', 'title', 'subject', 'keywords', 'category', 'description', 'company', 'manager'] as const;
+
+/**
+ * The one choke point of the XLSX text, run just before writing: every sheet name, header and footer, cell
+ * value (text, rich text, formula and its cached result, hyperlink) and document property without the
+ * characters XML 1.0 forbids (render/xmlText.ts), or Excel refuses the file.
+ */
+export function cleanWorkbook(wb: ExcelJS.Workbook): void {
+  const props = wb as unknown as Record<string, unknown>;
+  for (const p of PROPERTIES) if (typeof props[p] === 'string') props[p] = xmlText(props[p]);
+  for (const ws of wb.worksheets) {
+    const name = xmlText(ws.name);
+    if (name !== ws.name) ws.name = name;
+    const hf = ws.headerFooter as unknown as Record<string, unknown> | undefined;
+    if (hf) for (const [k, v] of Object.entries(hf)) if (typeof v === 'string') hf[k] = xmlText(v);
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === 1 /* ValueType.Merge: the master cell holds the value */) return;
+        const v = cell.value;
+        const clean = xmlSafe(v);
+        if (clean !== v) cell.value = clean;
+      });
+    });
+  }
+}
+
 export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  cleanWorkbook(wb);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -30,6 +30,7 @@ import {
 import { nonConformityMark } from './conformity';
 import { columnNeeds, isWide, sections } from './layout';
 import type { Block, Cell, DocModel, Inline, Paragraph as ModelParagraph, Row, Table, Tone } from './model';
+import { xmlSafe } from './xmlText';
 
 const LEVEL_FILL: Record<string, string> = { faible: 'CDEBD3', modere: 'FBEEB8', eleve: 'FCD3A8', critique: 'F4B4AE' };
 const TONE_COLOR: Partial<Record<Tone, string>> = { ok: '1A7F37', warn: '9A6700', crit: 'B42318', muted: '59636E' };
@@ -153,7 +154,10 @@ export async function renderDocxBase64(model: DocModel): Promise<string> {
   return Packer.toBase64String(docxDocument(model));
 }
 
-function docxDocument(model: DocModel): Document {
+function docxDocument(source: DocModel): Document {
+  // The one choke point of the DOCX text: every string of the model (document.xml, headers, core.xml's
+  // title, subject and author) without the characters XML 1.0 forbids, or Word refuses the file.
+  const model = xmlSafe(source);
   const headings = model.blocks.filter((b) => b.kind === 'heading') as Extract<Block, { kind: 'heading' }>[];
   const margin = { top: 1134, bottom: 1134, left: 1020, right: 1020, header: 567, footer: 567 };
   const footer = (): Footer => new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ['Page ', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 16, color: '59636E' })] })] });

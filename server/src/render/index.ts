@@ -40,6 +40,8 @@ export interface RenderEnv {
   consultations?: () => TextDocumentLike[];
   /** Rule configuration of the file (amo.config.json): the error count that marks a document "non conforme" is the one `amo check` gives. */
   config?: AmoConfig;
+  /** False in an untrusted workspace: the error count ignores directives without codes, as the diagnostics do. */
+  trusted?: boolean;
 }
 
 export interface RenderOutcome {
@@ -120,7 +122,7 @@ export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requeste
   const model = BUILDERS[deliverable](input);
   model.author = authorOf(input);
   // Honest documents: a file with errors gives a document marked "non conforme", with its refused values.
-  const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config }), doc.text);
+  const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config, trusted: env.trusted }), doc.text);
   if (conformity) {
     model.conformity = conformity;
     model.blocks = [...conformityBlocks(conformity), ...model.blocks];
