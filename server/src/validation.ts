@@ -1,0 +1,124 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AmoConfig, AmoDiagnostic, LanguageService, Locale, TextDocumentLike } from './language-service';
+import { MAX_VALIDATED_LENGTH } from './language-service/limits';
+import { ValidationStatusNotification } from './protocol';
+import type { DocumentSettings } from './settings';
+import { configuredDelay, ValidationTimes } from './validationDelay';
+
+const DEFAULT_DELAY_MS = 50;
+
+export interface ValidationHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: LanguageService;
+  settings: DocumentSettings;
+  /** Syntax-only diagnostics of a huge document off the main thread (the Node host's worker). */
+  validateLarge?(doc: TextDocumentLike, options: { locale: Locale; config?: AmoConfig; trusted?: boolean }): Promise<AmoDiagnostic[] | undefined>;
+  log(message: string): void;
+}
+
+/**
+ * Validation of the open documents (docs/architecture.md, "From a keystroke to a diagnostic"): one timer per
+ * document, an adaptive delay after edits (validationDelay.ts), a run dropped when the text moved meanwhile,
+ * the consultations of an edited programme scheduled with it, and the diagnostics published with the
+ * version they describe, then `amo/validationStatus`.
+ */
+export class ValidationScheduler {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Documents whose pending validation follows an edit: only those runs feed the adaptive debounce. */
+  private readonly afterEdit = new Set<string>();
+  private readonly times = new ValidationTimes();
+  /** consultation URI → programme URI it names (for revalidation when the programme changes). */
+  private readonly dependsOn = new Map<string, string>();
+
+  constructor(private readonly host: ValidationHost) {}
+
+  /** Diagnostics of a text with a document's settings (open documents, and the workspace's files from disk). */
+  async diagnose(uri: string, text: string): Promise<AmoDiagnostic[] | undefined> {
+    const { service, settings, validateLarge } = this.host;
+    const s = await settings.of(uri);
+    const options = { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
+    const doc = { uri, text };
+    // A huge document would hold every request for seconds: its syntax is checked in a worker when the host has one.
+    return text.length > MAX_VALIDATED_LENGTH && validateLarge ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
+  }
+
+  private async validate(uri: string, measured: boolean): Promise<void> {
+    const { connection, documents, service } = this.host;
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    await this.host.settings.of(uri);
+    const current = documents.get(uri);
+    // Drop the run when the user typed meanwhile: a newer validation is already scheduled.
+    if (!current || current.version !== version) return;
+    try {
+      const started = performance.now();
+      const text = current.getText();
+      const diagnostics = await this.diagnose(uri, text);
+      if (!diagnostics || documents.get(uri)?.version !== version) return;
+      const prog = service.getProgrammeUri({ uri, text });
+      if (prog) this.dependsOn.set(uri, prog);
+      else this.dependsOn.delete(uri);
+      const durationMs = performance.now() - started;
+      // What a validation of this document costs after an edit sets the next debounce (validationDelay.ts).
+      if (measured) this.times.record(uri, durationMs);
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      void connection.sendNotification(ValidationStatusNotification, {
+        uri,
+        version,
+        errors: diagnostics.filter((d) => d.severity === 1).length,
+        warnings: diagnostics.filter((d) => d.severity === 2).length,
+        durationMs: Math.round(durationMs * 10) / 10,
+      });
+    } catch (err) {
+      this.host.log(`Validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+
+  /** Validates `uri` after `delay` ms, replacing a pending run; `edit`: the run follows an edit of the text. */
+  schedule(uri: string, delay = 0, edit = false): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    // A run for another reason (open, settings, a file on disk) that replaces one after an edit is not timed either.
+    if (edit) this.afterEdit.add(uri);
+    else this.afterEdit.delete(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        const measured = this.afterEdit.delete(uri);
+        void this.validate(uri, measured);
+      }, delay),
+    );
+  }
+
+  /** After an edit: the configured delay at most, less when this document validates fast (validationDelay.ts). */
+  async afterChange(uri: string): Promise<void> {
+    const s = await this.host.settings.of(uri);
+    this.schedule(uri, this.times.delay(uri, configuredDelay(s.validation?.delay, DEFAULT_DELAY_MS)), true);
+  }
+
+  /** Consultations open in the editor that name `programmeUri`. */
+  dependents(programmeUri: string): string[] {
+    return [...this.dependsOn].filter(([c, p]) => p === programmeUri && this.host.documents.get(c)).map(([c]) => c);
+  }
+
+  /** Every open document, at once. */
+  all(): void {
+    for (const d of this.host.documents.all()) this.schedule(d.uri, 0);
+  }
+
+  /** A document closed: its pending run, timings and link go; the consultations naming it are checked again. */
+  closed(uri: string): void {
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    this.afterEdit.delete(uri);
+    this.times.forget(uri);
+    this.dependsOn.delete(uri);
+    // The programme may still be read from disk by a consultation: its disk text replaces the buffer.
+    for (const c of this.dependents(uri)) this.schedule(c, 0);
+  }
+}
