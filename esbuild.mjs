@@ -35,6 +35,8 @@ const common = {
   minify: production,
   logLevel: watch ? 'silent' : 'warning',
   logOverride: { 'import-is-undefined': 'error' },
+  // The new-file templates (client/templates/*.yaml) are imported as text by client/src/templates.ts.
+  loader: { '.yaml': 'text' },
   plugins: watch ? [problemMatcher] : [],
 };
 

@@ -2,9 +2,9 @@
  * Custom LSP messages between the AMO client and server, declared once and imported by both sides.
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { DeliverableId, DeliverableInfo } from './render/deliverables';
+import type { DeliverableId, DeliverableInfo, WorkbookInfo } from './render/deliverables';
 
-export type { DeliverableId, DeliverableInfo } from './render/deliverables';
+export type { DeliverableId, DeliverableInfo, ExportFormat, WorkbookInfo } from './render/deliverables';
 
 export interface ValidationStatusParams {
   uri: string;
@@ -37,8 +37,10 @@ export interface RenderResult {
   version: number | null;
   /** The deliverable rendered (absent when none could be chosen). */
   deliverable?: DeliverableId;
-  /** The deliverables of this document's kind, for tabs and pickers. */
+  /** The deliverables this document offers, with the formats each is exported to, for tabs and pickers. */
   deliverables: DeliverableInfo[];
+  /** The workbook-only deliverables of this document's kind (the analysis grid), for the export picker when the server writes XLSX. */
+  workbooks?: WorkbookInfo[];
   /** A base64 DOCX file, for `format: 'docx'`. */
   data?: string;
   /** Suggested file name stem and title of the deliverable. */

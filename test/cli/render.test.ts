@@ -163,8 +163,12 @@ describe('amo render (CLI)', function () {
     }
     const help = amo(['render', '--help']);
     assert.strictEqual(help.code, 0);
-    assert.match(help.out, /\*\.programme\.yaml\n {4}programme +Dossier de programme[\s\S]*suivi +Tableau de bord de suivi \(si le fichier/);
+    assert.match(help.out, /\*\.programme\.yaml\n {4}programme +Dossier de programme[\s\S]*suivi +Tableau de bord de suivi \/ Follow-up dashboard \(html, docx, pdf\) — si le fichier/);
     assert.match(help.out, /\*\.consultation\.yaml\n {4}rc +RC[\s\S]*decision +Décision de réception/);
     assert.match(help.out, /-o : un fichier pour un livrable, un dossier pour plusieurs/);
+    // A deliverable of the file's kind asked in a format it is not written in: its formats are named.
+    const grid = amo(['render', path.join(ROOT, 'examples', 'ecole-jules-ferry-travaux.consultation.yaml'), '-d', 'grille', '--format', 'docx', '-o', '-']);
+    assert.strictEqual(grid.code, 2);
+    assert.match(grid.err, /livrable « grille » indisponible au format docx ; formats : xlsx/);
   });
 });

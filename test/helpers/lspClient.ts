@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import {
   createProtocolConnection,
@@ -14,7 +16,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { ROOT, TEST_TODAY } from './service';
+import { ROOT, TEST_TODAY, uriOf } from './service';
 
 /** A minimal LSP client, as another editor would be: spawns dist/server.js over stdio. */
 export class TestLspClient {
@@ -98,5 +100,48 @@ export class TestLspClient {
     }
     this.connection.dispose();
     this.proc.kill();
+  }
+}
+
+export interface ServerOptions {
+  /** Files written in the served folder before `initialize` (relative path → text; folders are created). */
+  files?: Record<string, string>;
+  /** Serve this existing folder (kept afterwards) instead of a new temporary one. */
+  dir?: string;
+  /** Options of `initialize` (rootUri is the folder unless given); `false` when the test initializes itself. */
+  initialize?: Parameters<TestLspClient['initialize']>[0] | false;
+  /** Arguments for the server and for Node (e.g. a heap cap). */
+  serverArgs?: string[];
+  nodeArgs?: string[];
+}
+
+export interface ServerSession {
+  client: TestLspClient;
+  /** The folder served (the workspace root). */
+  dir: string;
+  /** The `file:` URI of a file of the folder. */
+  uri(name: string): string;
+  /** What the server answered to `initialize` (undefined with `initialize: false`). */
+  init: InitializeResult | undefined;
+}
+
+/**
+ * Runs `run` against dist/server.js over stdio: a folder (temporary unless `dir` is given) with `files`,
+ * a server started and initialized on it, then shut down and the folder removed whatever `run` did.
+ */
+export async function withServer<T>(options: ServerOptions, run: (s: ServerSession) => Promise<T>): Promise<T> {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  const dir = options.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'amo-lsp-'));
+  const client = new TestLspClient(options.serverArgs, options.nodeArgs);
+  try {
+    for (const [name, text] of Object.entries(options.files ?? {})) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    const init = options.initialize === false ? undefined : await client.initialize({ rootUri: uriOf(dir), ...options.initialize });
+    return await run({ client, dir, uri: (name) => uriOf(path.join(dir, name)), init });
+  } finally {
+    await client.dispose();
+    if (!options.dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }

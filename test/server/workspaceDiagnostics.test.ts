@@ -1,9 +1,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { TestLspClient } from '../helpers/lspClient';
-import { ROOT, uriOf } from '../helpers/service';
+import { withServer } from '../helpers/lspClient';
+import { uriOf } from '../helpers/service';
 
 /**
  * Workspace diagnostics (amo.validation.scope, server/src/workspaceValidation.ts): the problems of every AMO
@@ -47,79 +46,65 @@ const hasErrors = (p: { diagnostics: { severity?: number }[] }): boolean => p.di
 
 describe('workspace diagnostics: every AMO file, opened or not', function () {
   this.timeout(30000);
-  let client: TestLspClient;
-  let dir: string;
-  let faulty: string;
-  let clean: string;
-  let programme: string;
+  const FILES = {
+    'op.programme.yaml': PROGRAMME,
+    'faute.consultation.yaml': consultation('PH-ACT', [60, 30]),
+    'propre.consultation.yaml': consultation('PH-ACT', [70, 30]),
+  };
 
-  before(() => {
-    assert.ok(fs.existsSync(path.join(ROOT, 'dist', 'server.js')), 'dist/server.js is missing: run `npm run build` first');
-  });
+  it('publishes the problems of unopened files at start, and keeps them current from file events', () =>
+    withServer({ files: FILES }, async ({ client, dir, uri: at }) => {
+      const faulty = at('faute.consultation.yaml');
+      const clean = at('propre.consultation.yaml');
+      const first = await client.diagnostics(faulty, hasErrors);
+      assert.ok(codes(first).includes('CSL-006'), JSON.stringify(codes(first)));
+      // The clean file is published too (no error), so a client can tell "checked, clean" from "not checked".
+      assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
+      // Fixed on disk: the file event re-checks it.
+      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [70, 30]));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
+      assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => !hasErrors(p))), []);
+      // Deleted: its problems go with it.
+      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [10, 30]));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
+      await client.diagnostics(faulty, hasErrors);
+      fs.rmSync(path.join(dir, 'faute.consultation.yaml'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 3 }] });
+      assert.deepStrictEqual(await client.diagnostics(faulty, (p) => p.diagnostics.length === 0), []);
+    }));
 
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-ws-'));
-    fs.mkdirSync(path.join(dir, 'lots'));
-    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
-    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [60, 30]));
-    fs.writeFileSync(path.join(dir, 'propre.consultation.yaml'), consultation('PH-ACT', [70, 30]));
-    programme = uriOf(path.join(dir, 'op.programme.yaml'));
-    faulty = uriOf(path.join(dir, 'faute.consultation.yaml'));
-    clean = uriOf(path.join(dir, 'propre.consultation.yaml'));
-    client = new TestLspClient();
-  });
+  it('an edit of an open programme re-checks the unopened consultations that name it', () =>
+    withServer({ files: FILES }, async ({ client, uri: at }) => {
+      const programme = at('op.programme.yaml');
+      const clean = at('propre.consultation.yaml');
+      assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
+      await client.open(programme, PROGRAMME);
+      await client.replace(programme, PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
+      const after = await client.diagnostics(clean, hasErrors);
+      assert.ok(codes(after).includes('REF-001'), JSON.stringify(codes(after)));
+    }));
 
-  afterEach(async () => {
-    await client.dispose();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  it('a closed file keeps the problems of its disk text; an open one shows its buffer', () =>
+    withServer({ files: FILES }, async ({ client, uri: at }) => {
+      const faulty = at('faute.consultation.yaml');
+      await client.diagnostics(faulty, hasErrors);
+      await client.open(faulty, consultation('PH-ACT', [70, 30]), 1);
+      assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => p.version === 1)), []);
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: faulty } });
+      const back = await client.diagnostics(faulty, (p) => p.version === undefined && hasErrors(p));
+      assert.ok(codes(back).includes('CSL-006'));
+    }));
 
-  it('publishes the problems of unopened files at start, and keeps them current from file events', async () => {
-    await client.initialize({ rootUri: uriOf(dir) });
-    const first = await client.diagnostics(faulty, hasErrors);
-    assert.ok(codes(first).includes('CSL-006'), JSON.stringify(codes(first)));
-    // The clean file is published too (no error), so a client can tell "checked, clean" from "not checked".
-    assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
-    // Fixed on disk: the file event re-checks it.
-    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [70, 30]));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
-    assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => !hasErrors(p))), []);
-    // Deleted: its problems go with it.
-    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [10, 30]));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
-    await client.diagnostics(faulty, hasErrors);
-    fs.rmSync(path.join(dir, 'faute.consultation.yaml'));
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 3 }] });
-    assert.deepStrictEqual(await client.diagnostics(faulty, (p) => p.diagnostics.length === 0), []);
-  });
-
-  it('an edit of an open programme re-checks the unopened consultations that name it', async () => {
-    await client.initialize({ rootUri: uriOf(dir) });
-    assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
-    await client.open(programme, PROGRAMME);
-    await client.replace(programme, PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
-    const after = await client.diagnostics(clean, hasErrors);
-    assert.ok(codes(after).includes('REF-001'), JSON.stringify(codes(after)));
-  });
-
-  it('a closed file keeps the problems of its disk text; an open one shows its buffer', async () => {
-    await client.initialize({ rootUri: uriOf(dir) });
-    await client.diagnostics(faulty, hasErrors);
-    await client.open(faulty, consultation('PH-ACT', [70, 30]), 1);
-    assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => p.version === 1)), []);
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: faulty } });
-    const back = await client.diagnostics(faulty, (p) => p.version === undefined && hasErrors(p));
-    assert.ok(codes(back).includes('CSL-006'));
-  });
-
-  it('amo.validation.scope: openFiles publishes nothing for unopened files', async () => {
-    client.settings = { validation: { scope: 'openFiles' } };
-    await client.initialize({ rootUri: uriOf(dir) });
-    // An opened file is still validated; by then a workspace pass would have published the unopened one.
-    const open = uriOf(path.join(dir, 'lots', 'ouvert.consultation.yaml'));
-    await client.open(open, consultation('PH-ACT', [60, 30]));
-    await client.diagnostics(open, hasErrors);
-    await new Promise((r) => setTimeout(r, 500));
-    await assert.rejects(client.diagnostics(faulty, () => true, 300), /No matching diagnostics/);
-  });
+  it('amo.validation.scope: openFiles publishes nothing for unopened files', () =>
+    withServer({ files: FILES, initialize: false }, async ({ client, dir, uri: at }) => {
+      const faulty = at('faute.consultation.yaml');
+      client.settings = { validation: { scope: 'openFiles' } };
+      await client.initialize({ rootUri: uriOf(dir) });
+      // An opened file is still validated; by then a workspace pass would have published the unopened one.
+      const open = uriOf(path.join(dir, 'lots', 'ouvert.consultation.yaml'));
+      await client.open(open, consultation('PH-ACT', [60, 30]));
+      await client.diagnostics(open, hasErrors);
+      await new Promise((r) => setTimeout(r, 500));
+      await assert.rejects(client.diagnostics(faulty, () => true, 300), /No matching diagnostics/);
+    }));
 });

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
 import type { XlsxDeliverable, XlsxResult } from '../../../server/src/officeProtocol';
-import type { DeliverableId, RenderFormat, RenderResult } from '../../../server/src/protocol';
+import type { DeliverableId, ExportFormat, RenderFormat, RenderResult } from '../../../server/src/protocol';
 import type { AmoClient } from '../common';
 import { isAmoDocument } from '../preview/previewManager';
 
-export type ExportFormat = 'html' | 'docx' | 'pdf' | 'xlsx';
+export type { ExportFormat };
 
 const EXT: Record<ExportFormat, string> = { html: 'html', docx: 'docx', pdf: 'pdf', xlsx: 'xlsx' };
-
-/** Deliverables that also exist as a workbook (server/src/office); `grille` exists only as one. */
-const XLSX_OF: readonly string[] = ['rao', 'risques', 'planning', 'grille'];
 
 async function renderXlsx(client: AmoClient, uri: string, deliverable: XlsxDeliverable): Promise<Uint8Array> {
   const lc = client.languageClient;
@@ -64,8 +61,9 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
     void vscode.window.showErrorMessage(probe.error ?? vscode.l10n.t('No deliverable for this file.'));
     return undefined;
   }
-  const items: { label: string; description: string; id: DeliverableId | 'grille' }[] = probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id }));
-  if (doc.languageId === 'amo-consultation' && client.hasOffice) items.push({ label: vscode.l10n.t('Analysis grid for the technical committee (XLSX)'), description: 'grille', id: 'grille' });
+  // The deliverables and their formats come from the server's table (server/src/render/deliverables.ts).
+  const items: { label: string; description: string; id: DeliverableId | XlsxDeliverable; formats: readonly ExportFormat[] }[] = probe.deliverables.map((d) => ({ label: d.label, description: d.id, id: d.id, formats: d.formats }));
+  if (client.hasOffice) for (const w of probe.workbooks ?? []) items.push({ label: `${w.label} (XLSX)`, description: w.id, id: w.id, formats: ['xlsx'] });
   const picked = await vscode.window.showQuickPick(
     items,
     { title: vscode.l10n.t('AMO: Export — deliverable'), placeHolder: vscode.l10n.t('Which deliverable?') },
@@ -81,9 +79,9 @@ export async function exportDeliverable(client: AmoClient, target?: unknown, act
       label: 'PDF',
       description: !pdf ? vscode.l10n.t('needs the VS Code desktop app') : chromium ? vscode.l10n.t('printed by {0}', chromium) : vscode.l10n.t('needs Chromium (not found)'),
     },
-    ...(XLSX_OF.includes(picked.id) && client.hasOffice ? [xlsx] : []),
+    ...(picked.formats.includes('xlsx') && client.hasOffice ? [xlsx] : []),
   ];
-  const format = picked.id === 'grille' ? xlsx : await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
+  const format = !picked.formats.includes('html') ? xlsx : await vscode.window.showQuickPick(formats, { title: vscode.l10n.t('AMO: Export — format') });
   if (!format) return undefined;
   if (format.id === 'pdf' && !pdf) {
     void vscode.window.showErrorMessage(

@@ -4,28 +4,37 @@ import { parseArgs } from 'util';
 import { createLanguageService, docKindOf, type TextDocumentLike } from '../language-service';
 import { fileUri, findConfig, inReach, reachFolders, readFileUri, today as systemToday } from '../node/nodeWorkspace';
 import { findChromium, htmlToPdf, withPdfInfo } from '../node/pdf';
-import { buildDeliverable, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { buildDeliverable, DELIVERABLE_TABLE, deliverablesOf, isDeliverableId, offeredDeliverables, renderHtmlDocument, type DeliverableId, type RenderEnv } from '../render';
+import { deliverableChoices, deliverableSpec, EXPORT_FORMATS, FILE_PATTERN, missingData, type DeliverableSpec, type ExportFormat } from '../render/deliverables';
+import type { DocKind } from '../language-service/types';
 import { errorCount } from '../render/conformity';
 import { renderDocx } from '../render/docx';
-import { isXlsxDeliverable, renderXlsx, XLSX_DELIVERABLES } from '../office';
+import { isXlsxDeliverable, renderXlsx, xlsxDeliverablesOf } from '../office';
 import type { CliIO } from './main';
 import { amoFileStem, kindOfFileName } from '../language-service/fileNames';
 
-/** `amo render --help`: the usage, then the deliverables by file kind. */
+/** "rao et grille": ids in French prose. */
+function frList(ids: readonly string[]): string {
+  return ids.length < 2 ? ids.join('') : `${ids.slice(0, -1).join(', ')} et ${ids[ids.length - 1]}`;
+}
+
+/** One line of `amo render --help` per deliverable of DELIVERABLE_TABLE: id, labels, formats, and whether it needs data. */
+export function deliverableHelpLine(d: DeliverableSpec): string {
+  return `    ${d.id.padEnd(10)} ${d.labels.fr} / ${d.labels.en} (${d.formats.join(', ')})${d.offeredWhen ? ' — si le fichier en a les données / when the file has its data' : ''}`;
+}
+
+/** `amo render --help`: the usage, then the deliverables by file kind, all from DELIVERABLE_TABLE. */
 export function renderHelp(): string {
-  const kinds = (Object.keys(DELIVERABLES) as (keyof typeof DELIVERABLES)[]).map((k) => {
-    const head = k === 'programme' ? '*.programme.yaml' : '*.consultation.yaml';
-    return `  ${head}\n${DELIVERABLES[k].map((d) => `    ${d.id.padEnd(10)} ${d.label}${NEEDS_DATA[d.id] ? ' (si le fichier en a les données / when the file has its data)' : ''}`).join('\n')}`;
-  });
+  const kinds = (Object.keys(FILE_PATTERN) as DocKind[]).map((k) => `  ${FILE_PATTERN[k]}\n${DELIVERABLE_TABLE.filter((d) => d.kind === k).map(deliverableHelpLine).join('\n')}`);
   return `Usage:\n${RENDER_USAGE}\n\nLivrables par type de fichier / deliverables by file kind (--deliverable, par défaut all : tous ceux que le fichier permet) :\n${kinds.join('\n')}\n\n-o : un fichier pour un livrable, un dossier pour plusieurs (par défaut : le dossier du fichier) ; « -o - » : un livrable HTML sur la sortie standard.\n-o: a file for one deliverable, a folder for several (default: the file's folder).\n--strict : n'écrit rien et sort en 1 si le fichier a des erreurs / writes nothing and exits 1 when the file has errors.`;
 }
 
-export const RENDER_USAGE = `  amo render <fichier> [--deliverable programme|risques|planning|suivi|rc|rao|reception|decision|reserves|grille|all] [--format html|docx|pdf|xlsx]
+export const RENDER_USAGE = `  amo render <fichier> [--deliverable ${deliverableChoices()}] [--format ${EXPORT_FORMATS.join('|')}]
              [-o chemin|-] [--force] [--strict] [--chromium chemin]
-             (xlsx : rao et grille d'une consultation, risques et planning d'un programme)`;
+             (xlsx : ${frList(xlsxDeliverablesOf('consultation'))} d'une consultation, ${frList(xlsxDeliverablesOf('programme'))} d'un programme)`;
 
-const FORMATS = ['html', 'docx', 'pdf', 'xlsx'] as const;
-type Format = (typeof FORMATS)[number];
+const FORMATS = EXPORT_FORMATS;
+type Format = ExportFormat;
 
 /** `ecole.programme.yaml` → `ecole`: the stem of default output names (`ecole-risques.html`). */
 function stem(file: string): string {
@@ -91,11 +100,18 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
   }
   const wanted = values.deliverable ?? 'all';
   if (format === 'xlsx') return runXlsx(io, file, uri, text, kind, wanted, values);
+  // A deliverable of this kind that is not written in this format (the table's formats; runXlsx says it for xlsx): say which it has.
+  const spec = deliverableSpec(wanted);
+  if (spec && spec.kind === kind && !spec.formats.includes(format)) {
+    io.err(`amo: livrable « ${wanted} » indisponible au format ${format} ; formats : ${spec.formats.join(', ')} / deliverable not available as ${format}.`);
+    return 2;
+  }
   const service = createLanguageService({ workspace: workspaceOf(file), today: io.today ?? systemToday, log: (m) => io.err(m) });
   // One wording for « not available for this file », whether the deliverable belongs to the other kind or lacks its data.
   const offeredIds = offeredDeliverables({ service, readText: readFileUri, today: '' }, { uri, text }).map((d) => d.id);
   if (wanted !== 'all' && (!isDeliverableId(wanted) || !offeredIds.includes(wanted))) {
-    const why = isDeliverableId(wanted) && deliverablesOf(kind).some((d) => d.id === wanted) && NEEDS_DATA[wanted] ? ` (${NEEDS_DATA[wanted]})` : '';
+    const missing = missingData(wanted);
+    const why = isDeliverableId(wanted) && deliverablesOf(kind).some((d) => d.id === wanted) && missing ? ` (${missing})` : '';
     io.err(`amo: livrable « ${wanted} » indisponible pour ce fichier${why} ; choisissez parmi : ${[...offeredIds, 'all'].join(', ')} / deliverable not available for this file.`);
     return 2;
   }
@@ -186,7 +202,7 @@ export async function runRender(args: string[], io: CliIO): Promise<number> {
 
 /** `amo render --format xlsx`: the workbooks of rao and grille (consultation), risques and planning (programme). */
 async function runXlsx(io: CliIO, file: string, uri: string, text: string, kind: 'programme' | 'consultation', wanted: string, values: { output?: string; force?: boolean }): Promise<number> {
-  const available = XLSX_DELIVERABLES[kind];
+  const available = xlsxDeliverablesOf(kind);
   if (wanted !== 'all' && (!isXlsxDeliverable(wanted) || !available.includes(wanted))) {
     io.err(`amo: livrable « ${wanted} » indisponible en XLSX pour ce fichier (${[...available, 'all'].join(', ')}) / deliverable not available as XLSX.`);
     return 2;

@@ -1,6 +1,7 @@
 import { docKindOf, type TextDocumentLike } from '../language-service';
 import { RenderRequest, type RenderParams, type RenderResult } from '../protocol';
 import { buildDeliverable, isDeliverableId, renderHtml, renderHtmlDocument, type RenderEnv } from '../render';
+import { workbooksOf } from '../render/deliverables';
 import { renderDocxBase64 } from '../render/docx';
 import { runSafe } from '../runner';
 import type { Feature, FeatureContext } from './types';
@@ -33,7 +34,7 @@ async function render(ctx: FeatureContext, params: RenderParams): Promise<Render
   };
   const version = doc.version;
   const r = buildDeliverable(env, { uri: doc.uri, text: doc.getText() }, requested);
-  const base: Omit<RenderResult, 'html'> = { version, deliverable: r.deliverable, deliverables: [...r.deliverables] };
+  const base: Omit<RenderResult, 'html'> = { version, deliverable: r.deliverable, deliverables: [...r.deliverables], workbooks: workbooksOf(docKindOf(doc.uri)) };
   if (!r.model) return { ...base, html: '', error: r.error };
   const title = `${r.model.title} — ${r.model.subtitle}`;
   if (r.model.author) base.author = r.model.author;

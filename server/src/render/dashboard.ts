@@ -11,6 +11,7 @@ import { dateFr, decimal } from './format';
 import { enumLabel, phaseLabel } from './labels';
 import { indicatorBlocks, indicatorViews, riskBlocks, riskTrend } from './dashboardTrends';
 import { cell, heading, num as numCell, para, type Block, type DocModel, type Figure, type FollowUpStatus, type Line, type Row, type Table, type TimelineSpec } from './model';
+import { documentHeader } from './header';
 
 export const FOLLOW_UP_STATUSES: readonly FollowUpStatus[] = ['attendu', 'recu', 'en_revue', 'valide', 'refuse'];
 
@@ -262,17 +263,8 @@ function synthesis(input: BuildInput): Block[] {
 
 /** Tableau de bord de suivi of a programme (issue #8, §4). */
 export function buildDashboard(input: BuildInput): DocModel {
-  const { data } = input.doc;
-  const op = obj(data.operation);
   return {
-    deliverable: 'suivi',
-    title: 'Tableau de bord de suivi',
-    subtitle: str(op.intitule) ?? 'Opération',
-    meta: [
-      { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
-      { label: 'Situation au', value: dateFr(input.today) },
-    ],
+    ...documentHeader(input, { deliverable: 'suivi', title: 'Tableau de bord de suivi', lines: ['buyer', 'situation'] }),
     blocks: [...synthesis(input), ...milestoneBlocks(input), ...deliverableBlocks(input), ...riskBlocks(input), ...indicatorBlocks(input)],
-    date: input.today,
   };
 }

@@ -12,20 +12,10 @@ import type { AmoConfig } from '../language-service/types';
 import { conformityBlocks, conformityOf } from './conformity';
 import { typesetModel } from './typeset';
 import { sourceDoc, type BuildInput, type SourceDoc } from './context';
-import { buildDashboard, hasFollowUp } from './dashboard';
-import { deliverablesOf, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
+import { documentSpecsOf, infoOf, missingData, type DeliverableId, type DeliverableInfo, type DocumentSpec } from './deliverables';
 import type { DocModel } from './model';
-import { buildPlanning } from './planning';
-import { buildProgrammeDossier } from './programmeDossier';
-import { buildRao } from './rao';
-import { buildRcCriteria } from './rcCriteria';
-import { hasReception } from './reception';
-import { buildReceptionDecision } from './receptionDecision';
-import { buildReceptionPv } from './receptionPv';
-import { buildReserveLog } from './reserveLog';
-import { buildRiskRegister } from './riskRegister';
 
-export { ALL_DELIVERABLES, DELIVERABLES, deliverablesOf, isDeliverableId, NEEDS_DATA, type DeliverableId, type DeliverableInfo } from './deliverables';
+export { ALL_DELIVERABLES, DELIVERABLE_TABLE, deliverablesOf, isDeliverableId, type DeliverableId, type DeliverableInfo } from './deliverables';
 export { renderHtml, renderHtmlDocument } from './html';
 export type { DocModel } from './model';
 
@@ -53,26 +43,6 @@ export interface RenderOutcome {
   error?: string;
 }
 
-const BUILDERS: Record<DeliverableId, (input: BuildInput) => DocModel> = {
-  programme: buildProgrammeDossier,
-  risques: buildRiskRegister,
-  planning: buildPlanning,
-  suivi: buildDashboard,
-  rc: buildRcCriteria,
-  rao: buildRao,
-  reception: buildReceptionPv,
-  decision: buildReceptionDecision,
-  reserves: buildReserveLog,
-};
-
-/** When a deliverable of NEEDS_DATA is offered. */
-const AVAILABLE: Readonly<Partial<Record<DeliverableId, (data: Obj) => boolean>>> = {
-  suivi: hasFollowUp,
-  reception: hasReception,
-  decision: hasReception,
-  reserves: hasReception,
-};
-
 /**
  * The deliverables offered for a parsed document: those of its kind whose data is present. A document
  * that does not parse shows the unconditional ones, plus `keep` (the deliverable being viewed) so that
@@ -80,10 +50,9 @@ const AVAILABLE: Readonly<Partial<Record<DeliverableId, (data: Obj) => boolean>>
  */
 function offered(parsed: ParsedDocument, keep?: DeliverableId): readonly DeliverableInfo[] {
   const data = usable(parsed) ? (parsed.data as Obj) : undefined;
-  return deliverablesOf(parsed.kind).filter((d) => {
-    const when = AVAILABLE[d.id];
-    return !when || d.id === keep || (data !== undefined && when(data));
-  });
+  return documentSpecsOf(parsed.kind)
+    .filter((d) => !d.offeredWhen || d.id === keep || (data !== undefined && d.offeredWhen.test(data)))
+    .map(infoOf);
 }
 
 /** The deliverables offered for a document (for `amo render --deliverable all` and pickers). */
@@ -108,18 +77,21 @@ function usable(parsed: ParsedDocument): boolean {
 export function buildDeliverable(env: RenderEnv, doc: TextDocumentLike, requested?: DeliverableId): RenderOutcome {
   const parsed = env.service.parse(doc);
   if (!parsed.kind) return { deliverables: [], error: 'Ce fichier n’est ni un programme (*.programme.yaml) ni une consultation (*.consultation.yaml).' };
-  const ofKind = deliverablesOf(parsed.kind).some((d) => d.id === requested);
+  const ofKind = documentSpecsOf(parsed.kind).some((d) => d.id === requested);
   const deliverables = offered(parsed, !usable(parsed) && ofKind ? requested : undefined);
   const deliverable = requested ?? deliverables[0].id;
   if (!deliverables.some((d) => d.id === deliverable)) {
-    const why = ofKind && NEEDS_DATA[deliverable] ? ` (${NEEDS_DATA[deliverable]})` : '';
+    const missing = missingData(deliverable);
+    const why = ofKind && missing ? ` (${missing})` : '';
     return { deliverables, error: `Livrable « ${deliverable} » indisponible pour ce fichier${why} ; choisissez parmi : ${deliverables.map((d) => d.id).join(', ')}.` };
   }
   if (!usable(parsed)) return { deliverables, deliverable, error: syntaxError(parsed) };
   const input: BuildInput = { doc: sourceDoc(parsed), today: env.today };
   if (parsed.kind === 'consultation') input.programme = programmeOf(env, doc);
   if (parsed.kind === 'programme' && deliverable === 'planning') input.consultations = consultationsOf(env, doc);
-  const model = BUILDERS[deliverable](input);
+  // Offered, so of this kind: its table entry has a builder.
+  const spec = documentSpecsOf(parsed.kind).find((d) => d.id === deliverable) as DocumentSpec;
+  const model = spec.build(input);
   model.author = authorOf(input);
   // Honest documents: a file with errors gives a document marked "non conforme", with its refused values.
   const conformity = conformityOf(env.service.getDiagnostics(doc, { config: env.config, trusted: env.trusted }), doc.text);

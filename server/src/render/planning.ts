@@ -1,10 +1,11 @@
-import { addDays, date, daysBetween, obj, str } from '../language-service/util/data';
+import { addDays, date, daysBetween, str } from '../language-service/util/data';
 import { programmeModel } from '../language-service/model/build';
 import { orDash, type BuildInput } from './context';
 import { dateFr, decimal } from './format';
 import { phaseLabel } from './labels';
 import { cell, heading, num as numCell, para, type Block, type DocModel, type Figure, type GanttItem, type Row, type Table } from './model';
 import { consultationMilestones, plannedOk, programmeMilestones, type LegalMilestone } from './milestones';
+import { documentHeader } from './header';
 
 function ganttRows(input: BuildInput): GanttItem[] {
   const { data, src } = input.doc;
@@ -123,7 +124,7 @@ function milestoneTable(milestones: LegalMilestone[]): Table {
 
 /** The planning: Gantt of phases, deliverables and milestones, and the computed legal milestones. */
 export function buildPlanning(input: BuildInput): DocModel {
-  const { data, src } = input.doc;
+  const { src } = input.doc;
   const rows = ganttRows(input);
   const milestones = [...programmeMilestones(input.doc, input.consultations), ...(input.consultations ?? []).flatMap(consultationMilestones)].sort((a, b) => a.date.localeCompare(b.date));
   const figure = gantt(input, rows, milestones);
@@ -141,15 +142,5 @@ export function buildPlanning(input: BuildInput): DocModel {
     ),
     milestones.length ? milestoneTable(milestones) : para('Aucun jalon légal calculable : renseignez la date d’affichage du permis et un jalon de réception.', { tone: 'note' }),
   ];
-  return {
-    deliverable: 'planning',
-    title: 'Planning de l’opération',
-    subtitle: str(obj(data.operation).intitule) ?? 'Opération',
-    meta: [
-      { label: 'Maître d’ouvrage', value: str(obj(data.operation).maitre_ouvrage) ?? '—' },
-      { label: 'Situation au', value: dateFr(input.today) },
-    ],
-    blocks,
-    date: input.today,
-  };
+  return { ...documentHeader(input, { deliverable: 'planning', title: 'Planning de l’opération', lines: ['buyer', 'situation'] }), blocks };
 }

@@ -8,6 +8,7 @@ import { CONSTRAINT_HEADINGS, enumLabel, phaseLabel, roleLabel } from './labels'
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Facts, type Table } from './model';
 import { LEVEL_LABEL, riskViews, topCritical } from './riskRegister';
 import { energyBlocks } from './energy';
+import { documentHeader } from './header';
 
 /** Facts with a value only (absent keys are left out rather than printed as dashes). */
 function facts(rows: [string, string | undefined, number | undefined][]): Facts {
@@ -239,18 +240,12 @@ function annexes(input: BuildInput): Block[] {
 /** The programme dossier (L2421-2 structure, domain reference Part 4 §1). */
 export function buildProgrammeDossier(input: BuildInput): DocModel {
   const { data } = input.doc;
-  const op = obj(data.operation);
   return {
-    deliverable: 'programme',
-    title: 'Programme de l’opération',
-    subtitle: str(op.intitule) ?? 'Opération',
-    meta: [
-      { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
-      { label: 'Référence', value: str(op.id) ?? '—' },
-      { label: 'Statut du programme', value: enumLabel('programme', 'statut', data.statut) },
-      { label: 'Édité le', value: dateFr(input.today) },
-    ],
+    ...documentHeader(input, {
+      deliverable: 'programme',
+      title: 'Programme de l’opération',
+      lines: ['buyer', 'reference', { label: 'Statut du programme', value: enumLabel('programme', 'statut', data.statut) }, 'edited'],
+    }),
     blocks: [...context(input), ...objectives(input), ...needs(input), ...constraints(input), ...energyBlocks(input), ...envelope(input), ...funding(input), ...delivery(input), ...schedule(input), ...riskSummary(input), ...annexes(input)],
-    date: input.today,
   };
 }

@@ -10,6 +10,7 @@ import { cell, heading, num as numCell, para, strong, type Block, type DocModel 
 import { consultationMilestones, plannedOk } from './milestones';
 import { lotSections, proposalLine, simulationTable, type LotOffers } from './raoLot';
 import { candidaturesBlocks, closingBlocks, negotiationBlocks, publicText, reportMetaLines } from './raoReport';
+import { documentHeader } from './header';
 
 /**
  * The lots that received offers (or the whole consultation when it has no lots), with their criteria:
@@ -89,16 +90,5 @@ export function buildRao(input: BuildInput): DocModel {
     );
   }
   blocks.push(para('Calculs effectués sans arrondi intermédiaire ; montants affichés au centime et notes au centième, arrondis au plus proche.', { tone: 'note' }));
-  return {
-    deliverable: 'rao',
-    title: 'Rapport d’analyse des offres',
-    subtitle: str(data.objet) ?? 'Consultation',
-    meta: [
-      { label: 'Consultation', value: str(data.id) ?? '—' },
-      ...(input.programme ? [{ label: 'Opération', value: str(obj(input.programme.data.operation).intitule) ?? '—' }, { label: 'Maître d’ouvrage', value: str(obj(input.programme.data.operation).maitre_ouvrage) ?? '—' }] : []),
-      ...reportMetaLines(data),
-    ],
-    blocks,
-    date: input.today,
-  };
+  return { ...documentHeader(input, { deliverable: 'rao', title: 'Rapport d’analyse des offres', lines: ['consultation', 'operation', 'buyer', reportMetaLines(data)] }), blocks };
 }

@@ -6,6 +6,7 @@ import { amount, dateFr, decimal } from './format';
 import { enumLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Row, type Table } from './model';
 import { PRICE_FORMULAS, oabIndicator, type PriceMethod } from '../language-service/scoring';
+import { documentHeader } from './header';
 
 function criteriaTable(v: CriteriaView): Table {
   const rows: Row[] = [];
@@ -171,17 +172,16 @@ export function buildRcCriteria(input: BuildInput): DocModel {
   }
   if (isContest) blocks.push(...contest(input), ...environmentalStatement(input, views));
   else blocks.push(...environmentalStatement(input, views), ...priceScoring(input), ...eliminatory(input, views), ...abnormallyLow(input), ...validity(input), ...contractForm(input));
-  return {
+  const deadline = `${dateFr(date(data.date_limite_offres))}${str(data.heure_limite_offres) ? ` à ${(str(data.heure_limite_offres) as string).replace(':', ' h ')}` : ''}`;
+  const header = documentHeader(input, {
     deliverable: 'rc',
     title: 'Règlement de la consultation — critères d’attribution',
-    subtitle: str(data.objet) ?? 'Consultation',
-    meta: [
-      { label: 'Consultation', value: str(data.id) ?? '—' },
+    lines: [
+      'consultation',
       { label: 'Procédure', value: enumLabel('consultation', 'procedure.type', obj(data.procedure).type) },
-      { label: isContest ? 'Date limite de remise des projets' : 'Date limite de réception des offres', value: `${dateFr(date(data.date_limite_offres))}${str(data.heure_limite_offres) ? ` à ${(str(data.heure_limite_offres) as string).replace(':', ' h ')}` : ''}` },
-      ...(input.programme ? [{ label: 'Opération', value: str(obj(input.programme.data.operation).intitule) ?? '—' }] : []),
+      { label: isContest ? 'Date limite de remise des projets' : 'Date limite de réception des offres', value: deadline },
+      'operation',
     ],
-    blocks,
-    date: input.today,
-  };
+  });
+  return { ...header, blocks };
 }

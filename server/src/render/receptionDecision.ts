@@ -12,6 +12,7 @@ import { cell, heading, para, strong, type Block, type DocModel } from './model'
 import { decisionLabel, lotTitle, markets, receptionView } from './reception';
 import { facts, inferredHolderNote, marketsTable, MOA_ROLE, MOE_ROLE, oprActDate, party, reservesAt, reservesTable } from './receptionPv';
 import { dateWords, plural } from './typography';
+import { documentHeader } from './header';
 
 export function buildReceptionDecision(input: BuildInput): DocModel {
   const { data, src } = input.doc;
@@ -73,16 +74,12 @@ export function buildReceptionDecision(input: BuildInput): DocModel {
     rows: [{ kind: 'sign', cells: [cell('Le maître d’ouvrage', { strong: true }), cell(moa ?? ''), cell(view.decisionDate ? `Le ${dateWords(view.decisionDate)}` : '')] }],
   });
   blocks.push(para('La présente décision est notifiée à chaque titulaire (CCAG-Travaux 2021 art. 41.3).', { tone: 'legal' }));
-  return {
+  const header = documentHeader(input, {
     deliverable: 'decision',
     title: 'Décision de réception des travaux',
-    subtitle: str(data.objet) ?? str(data.id) ?? 'Consultation',
-    meta: [
-      { label: 'Opération', value: str(op.intitule) ?? '—' },
-      { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
-      { label: 'Décision du', value: view.decisionDate ? dateWords(view.decisionDate) : 'à compléter' },
-    ].filter((m) => m.value !== '—'),
-    blocks: [facts([['Consultation', str(data.id), src.at('id')]]), ...blocks],
-    date: view.decisionDate ?? view.reception ?? input.today,
-  };
+    lines: ['operation', 'buyer', { label: 'Décision du', value: view.decisionDate ? dateWords(view.decisionDate) : 'à compléter' }],
+    omitUnknown: true,
+    date: view.decisionDate ?? view.reception,
+  });
+  return { ...header, blocks: [facts([['Consultation', str(data.id), src.at('id')]]), ...blocks] };
 }

@@ -6,6 +6,7 @@ import { enumLabel } from './labels';
 import { cell, heading, para, strong, type Block, type DocModel, type Facts, type Row, type Table } from './model';
 import { lotTitle, markets, receptionView, type MarketView, type ReceptionView, type ReserveView } from './reception';
 import { dateWords, plural } from './typography';
+import { documentHeader } from './header';
 
 /** Lower case, accents and punctuation dropped: "Maître d'œuvre" → "maitre d oeuvre". */
 function norm(s: string): string {
@@ -137,7 +138,6 @@ export function buildReceptionPv(input: BuildInput): DocModel {
   const ms = markets(input, view);
   const at = oprActDate(view);
   const shown = reservesAt(view, at);
-  const op = obj(input.programme?.data.operation);
   const blocks: Block[] = [...partiesBlocks(input, ms, 1)];
   blocks.push(
     heading(2, '2. Opérations préalables à la réception', src.at('reception', 'date_opr')),
@@ -172,16 +172,12 @@ export function buildReceptionPv(input: BuildInput): DocModel {
   if (orphan.length && ms.some((m) => m.lot)) {
     blocks.push(heading(2, `${k}. Constatations sans lot identifié`), para('Ces constatations doivent être rattachées à un lot avant signature.', { tone: 'warning' }), reservesTable(orphan));
   }
-  return {
+  const header = documentHeader(input, {
     deliverable: 'reception',
     title: 'Procès-verbal des opérations préalables à la réception',
-    subtitle: str(data.objet) ?? str(data.id) ?? 'Consultation',
-    meta: [
-      { label: 'Opération', value: str(op.intitule) ?? '—' },
-      { label: 'Maître d’ouvrage', value: str(op.maitre_ouvrage) ?? '—' },
-      { label: 'Opérations préalables', value: view.opr ? dateWords(view.opr) : '—' },
-    ].filter((m) => m.value !== '—'),
-    blocks,
-    date: at ?? input.today,
-  };
+    lines: ['operation', 'buyer', { label: 'Opérations préalables', value: view.opr ? dateWords(view.opr) : '—' }],
+    omitUnknown: true,
+    date: at,
+  });
+  return { ...header, blocks };
 }

@@ -1,8 +1,9 @@
-import { daysBetween, obj, str } from '../language-service/util/data';
+import { daysBetween, str } from '../language-service/util/data';
 import type { BuildInput } from './context';
 import { dateFr } from './format';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Paragraph, type Row, type Table } from './model';
 import { receptionView, reserveStatusLabel, type ReceptionView, type ReserveView } from './reception';
+import { documentHeader } from './header';
 
 const NO_FIRM = 'Entreprise non renseignée';
 
@@ -102,7 +103,7 @@ function firmTable(l: FirmLog): Table {
 
 /** Journal de levée des réserves par entreprise: counts, then each firm's reserves, overdue ones highlighted. */
 export function buildReserveLog(input: BuildInput): DocModel {
-  const { data, src } = input.doc;
+  const { src } = input.doc;
   const view = receptionView(input);
   const logs = firmLogs(view.reserves);
   const all = view.reserves;
@@ -126,18 +127,11 @@ export function buildReserveLog(input: BuildInput): DocModel {
       blocks.push(heading(3, `${l.name} — ${l.reserves.length} réserve(s), ${l.open} non levée(s)${l.late ? `, ${l.late} en retard` : ''}`, l.reserves[0]?.line), firmTable(l));
     }
   }
-  const op = obj(input.programme?.data.operation);
-  return {
+  const header = documentHeader(input, {
     deliverable: 'reserves',
     title: 'Journal de levée des réserves',
-    subtitle: str(data.objet) ?? str(data.id) ?? 'Consultation',
-    meta: [
-      { label: 'Opération', value: str(op.intitule) ?? '—' },
-      { label: 'Réception', value: view.reception ? dateFr(view.reception) : '—' },
-      { label: 'Fin de la GPA', value: view.gpaEnd ? dateFr(view.gpaEnd) : '—' },
-      { label: 'Situation au', value: dateFr(input.today) },
-    ].filter((m) => m.value !== '—'),
-    blocks,
-    date: input.today,
-  };
+    lines: ['operation', { label: 'Réception', value: view.reception ? dateFr(view.reception) : '—' }, { label: 'Fin de la GPA', value: view.gpaEnd ? dateFr(view.gpaEnd) : '—' }, 'situation'],
+    omitUnknown: true,
+  });
+  return { ...header, blocks };
 }

@@ -5,6 +5,7 @@ import { actorName, type BuildInput } from './context';
 import { dateFr } from './format';
 import { categoryLabel, enumLabel, strategyLabel } from './labels';
 import { cell, heading, num as numCell, para, strong, type Block, type DocModel, type Figure, type Line, type RiskLevel, type Row, type Table } from './model';
+import { documentHeader } from './header';
 
 /** Actions whose `statut` says they are done are never overdue. */
 const DONE = /^(fait|faite|realise|realisee|termine|terminee|clos|close|solde|soldee)$/i;
@@ -178,15 +179,5 @@ export function buildRiskRegister(input: BuildInput): DocModel {
     heading(2, '4. Registre complet', src.at('risques')),
     registerTable(input, views),
   ];
-  return {
-    deliverable: 'risques',
-    title: 'Registre des risques',
-    subtitle: str(obj(data.operation).intitule) ?? 'Opération',
-    meta: [
-      { label: 'Maître d’ouvrage', value: str(obj(data.operation).maitre_ouvrage) ?? '—' },
-      { label: 'Situation au', value: dateFr(input.today) },
-    ],
-    blocks,
-    date: input.today,
-  };
+  return { ...documentHeader(input, { deliverable: 'risques', title: 'Registre des risques', lines: ['buyer', 'situation'] }), blocks };
 }
