@@ -47,6 +47,27 @@ describe('reliability (issue #18)', function () {
     });
   });
 
+  describe('entity budget: a list of more than 20,000 items, or more than 300,000 nodes, is checked for syntax only', () => {
+    const head = 'version: 1\nstatut: arrete\noperation:\n  id: OP\n  intitule: Opération\n  maitre_ouvrage: Commune\n  nature: rehabilitation\n';
+    for (const [name, text] of [
+      ['a flow sequence of 160,000 items', `${head}phases: [${Array(160_000).fill('1').join(', ')}]\n`],
+      ['a block sequence of 30,000 items', `${head}phases:\n${'  - 1\n'.repeat(30_000)}`],
+      ['a map of 25,000 keys', `${head}${Array.from({ length: 25_000 }, (_, i) => `cle_${i}: x\n`).join('')}`],
+    ] as const) {
+      it(`${name}: one YAML-003 on the collection, no schema or rule finding`, () => {
+        const all = service().getDiagnostics({ uri: PROG, text }, { locale: 'fr' });
+        assert.deepStrictEqual(all.map((d) => d.code), ['YAML-003'], JSON.stringify(all.slice(0, 3)));
+        assert.match(all[0].message, /trop volumineux pour être vérifié/);
+      });
+    }
+    it('20,000 items exactly: still fully checked', () => {
+      const text = `${head}phases:\n${'  - 1\n'.repeat(20_000)}`;
+      const all = service().getDiagnostics({ uri: PROG, text }, { locale: 'fr' });
+      assert.ok(!all.some((d) => d.code === 'YAML-003' && /trop volumineux/.test(d.message)));
+      assert.ok(all.some((d) => d.code.startsWith('SCH-')), 'the schema ran');
+    });
+  });
+
   describe('schema errors located in linear time', () => {
     it('locating each of 20,000 keys of one map takes well under a second (it was quadratic: seconds)', () => {
       const text = unknownKeys(20000);

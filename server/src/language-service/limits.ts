@@ -28,6 +28,14 @@ const MAX_RAW_NESTING = 1000;
  * shared by a few lots) stays far below this.
  */
 export const MAX_ALIAS_EXPANSION = 10_000;
+/**
+ * Entity budget: the most items one list or map may hold, and the most nodes a document may hold, for schema
+ * and rules to run. A real programme holds tens of phases and hundreds of risks; the 40,000-line benchmark
+ * programme holds about 150,000 nodes. Beyond: syntax only (one YAML-003), as over MAX_VALIDATED_LENGTH —
+ * 160,000 items of a flow sequence cost 12 s and 1.2 GB in schema and rules (docs/robustness.md).
+ */
+export const MAX_COLLECTION_ITEMS = 20_000;
+export const MAX_NODES = 300_000;
 
 export interface StructureProblem {
   start: number;
@@ -133,6 +141,49 @@ export function checkStructure(doc: Document.Parsed): StructureProblem | undefin
     if (stack.length) stack[stack.length - 1].size += f.size;
   }
   return undefined;
+}
+
+/** What makes a document exceed the entity budget: its largest collection, or its node count. */
+export interface OverBudget {
+  /** Where the largest collection starts (offset), when it is the reason. */
+  start: number;
+  items?: number;
+  nodes?: number;
+}
+
+/** The entity budget of a well-formed document (MAX_COLLECTION_ITEMS, MAX_NODES): iterative, one pass over the written nodes. */
+export function overBudget(doc: Document.Parsed): OverBudget | undefined {
+  const stack: unknown[] = [doc.contents];
+  let nodes = 0;
+  while (stack.length) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    nodes++;
+    if (nodes > MAX_NODES) return { start: 0, nodes };
+    const node = v as Node;
+    if (isMap(node) || isSeq(node)) {
+      if (node.items.length > MAX_COLLECTION_ITEMS) return { start: node.range?.[0] ?? 0, items: node.items.length };
+      for (const it of node.items as unknown[]) {
+        if (isPair(it)) stack.push(it.key, it.value);
+        else stack.push(it);
+      }
+    }
+  }
+  return undefined;
+}
+
+export function budgetNotice(over: OverBudget): Msg {
+  const fr = (n: number): string => n.toLocaleString('fr-FR');
+  const en = (n: number): string => n.toLocaleString('en-GB');
+  return over.items !== undefined
+    ? {
+        fr: `Document trop volumineux pour être vérifié : une liste ou un objet de ${fr(over.items)} éléments (au-delà de ${fr(MAX_COLLECTION_ITEMS)}) ; seule la syntaxe YAML est vérifiée, le schéma et les règles sont désactivés. Découpez les données pour les réactiver.`,
+        en: `Document too large to check: a list or map of ${en(over.items)} items (over ${en(MAX_COLLECTION_ITEMS)}); only the YAML syntax is checked, schema and rules are off. Split the data to turn them back on.`,
+      }
+    : {
+        fr: `Document trop volumineux pour être vérifié : plus de ${fr(MAX_NODES)} nœuds YAML ; seule la syntaxe est vérifiée, le schéma et les règles sont désactivés. Découpez le fichier pour les réactiver.`,
+        en: `Document too large to check: more than ${en(MAX_NODES)} YAML nodes; only the syntax is checked, schema and rules are off. Split the file to turn them back on.`,
+      };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
-import { checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, parseBounded, sizeNotice, unparsed } from './limits';
+import { budgetNotice, checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, overBudget, parseBounded, sizeNotice, unparsed } from './limits';
 import { normalise, rawPath, type Spelling } from './model/normalise';
 import { LineIndex } from './text';
 import type { DocKind, Msg, Path } from './types';
@@ -59,6 +59,19 @@ function written(doc: Document, path: Path): Path {
   return r ? rawPath(r, path) : path;
 }
 
+/**
+ * The entity budget (limits.ts): a well-formed document with a list of more than 20,000 items or more than
+ * 300,000 nodes gets its syntax checked only (one YAML-003), before normalisation, schema and rules walk it.
+ */
+function withinBudget(parsed: ParsedDocument): ParsedDocument {
+  if (parsed.skipped) return parsed;
+  const over = overBudget(parsed.doc);
+  if (!over) return parsed;
+  parsed.skipped = 'rules';
+  parsed.problems = [...parsed.problems, { code: 'YAML-003', start: over.start, end: over.start + 1, severity: 'information', message: budgetNotice(over) }];
+  return parsed;
+}
+
 /** Where the next parse of the same document starts from (incrementalParse.ts). */
 const incremental = new WeakMap<ParsedDocument, IncrementalState>();
 
@@ -80,7 +93,7 @@ export function parseText(uri: string, text: string, previous?: ParsedDocument):
     // Equal to the whole parse below, which runs when a piece has an error (incrementalParse.ts).
     const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc: inc.result.doc, data: inc.result.data, problems: notices, ok: true, skipped };
     incremental.set(parsed, inc.state);
-    return normalised(parsed);
+    return normalised(withinBudget(parsed));
   }
   // A BOM is not content: the yaml parser accepts it, and offsets stay those of the original text.
   // parseDocument with the nesting depth checked before the recursive composer runs (limits.ts).
@@ -141,7 +154,7 @@ export function parseText(uri: string, text: string, previous?: ParsedDocument):
   const ok = problems.every((p) => p.severity !== 'error');
   const parsed: ParsedDocument = { uri, text, kind: docKindOf(uri), lines, doc, data, problems, ok, skipped };
   incremental.set(parsed, inc.state);
-  return ok ? normalised(parsed) : parsed;
+  return ok ? normalised(withinBudget(parsed)) : parsed;
 }
 
 function yamlMessage(code: string, message: string): Msg {

@@ -27,21 +27,41 @@ function ganttRows(input: BuildInput): GanttItem[] {
   return rows;
 }
 
-/** Quarter columns of the table that stands for the Gantt chart in DOCX. */
-function quarterTable(rows: GanttItem[], from: string, to: string): Table {
-  const quarters: { label: string; start: string; end: string }[] = [];
-  let y = +from.slice(0, 4);
-  let q = Math.floor((+from.slice(5, 7) - 1) / 3);
-  for (;;) {
-    const start = `${y}-${String(q * 3 + 1).padStart(2, '0')}-01`;
-    if (start > to) break;
-    const next = q === 3 ? `${y + 1}-01-01` : `${y}-${String(q * 3 + 4).padStart(2, '0')}-01`;
-    quarters.push({ label: `T${q + 1} ${String(y).slice(2)}`, start, end: addDays(next, -1) });
-    if (++q === 4) {
-      q = 0;
-      y++;
+/** At most this many period columns in the table that stands for the Gantt (DOCX): quarters, else years, else groups of years. */
+const MAX_PERIODS = 40;
+
+/** The columns of the Gantt's table: quarters over 10 years at most, else years, else groups of years (any span stays 40 columns at most). */
+function periods(from: string, to: string): { label: string; start: string; end: string }[] {
+  const fy = +from.slice(0, 4);
+  const ty = +to.slice(0, 4);
+  const out: { label: string; start: string; end: string }[] = [];
+  if ((ty - fy + 1) * 4 <= MAX_PERIODS) {
+    let y = fy;
+    let q = Math.floor((+from.slice(5, 7) - 1) / 3);
+    for (;;) {
+      const start = `${String(y).padStart(4, '0')}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+      if (start > to) break;
+      const next = q === 3 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${String(q * 3 + 4).padStart(2, '0')}-01`;
+      out.push({ label: `T${q + 1} ${String(y).slice(2)}`, start, end: addDays(next, -1) });
+      if (++q === 4) {
+        q = 0;
+        y++;
+      }
     }
+    return out;
   }
+  const years = Math.max(1, Math.ceil((ty - fy + 1) / MAX_PERIODS));
+  const pad = (y: number): string => String(y).padStart(4, '0');
+  for (let y = fy; y <= ty; y += years) {
+    const last = Math.min(ty, y + years - 1);
+    out.push({ label: years === 1 ? String(y) : `${y}–${last}`, start: `${pad(y)}-01-01`, end: `${pad(last)}-12-31` });
+  }
+  return out;
+}
+
+/** Period columns of the table that stands for the Gantt chart in DOCX. */
+function quarterTable(rows: GanttItem[], from: string, to: string): Table {
+  const quarters = periods(from, to);
   return {
     kind: 'table',
     columns: [{ label: 'Phase' }, ...quarters.map((x) => ({ label: x.label, align: 'center' as const }))],
@@ -56,7 +76,7 @@ function quarterTable(rows: GanttItem[], from: string, to: string): Table {
         }),
       ],
     })),
-    caption: '■ phase en cours pendant le trimestre ; ◆ jalon.',
+    caption: `■ phase en cours pendant ${quarters.length && quarters[0].label.startsWith('T') ? 'le trimestre' : 'la période'} ; ◆ jalon.`,
   };
 }
 

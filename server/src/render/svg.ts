@@ -62,7 +62,8 @@ export interface Tick {
 /** Month, quarter or year ticks depending on the span (shared with charts.ts). */
 export function ticks(from: string, to: string): Tick[] {
   const months = (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
-  const step = months <= 24 ? 1 : months <= 60 ? 3 : 12;
+  // At most about 20 year ticks whatever the span (a phase from year 1 to 9999 must not draw 10,000 lines).
+  const step = months <= 24 ? 1 : months <= 60 ? 3 : 12 * Math.max(1, Math.ceil(months / 240));
   const out: Tick[] = [];
   let y = +from.slice(0, 4);
   let m = +from.slice(5, 7) - 1;
@@ -72,9 +73,10 @@ export function ticks(from: string, to: string): Tick[] {
       m = 0;
       y++;
     }
-    const d = `${y}-${String(m + 1).padStart(2, '0')}-01`;
-    if (d > to) break;
-    if (m % step === 0) out.push({ date: d, label: step === 12 ? String(y) : monthShort(y, m), year: m === 0 });
+    const d = `${String(y).padStart(4, '0')}-${String(m + 1).padStart(2, '0')}-01`;
+    // Dates compare as text: year 10000 would sort before 9999.
+    if (y > 9999 || d > to) break;
+    if (step >= 12 ? m === 0 && y % (step / 12) === 0 : m % step === 0) out.push({ date: d, label: step >= 12 ? String(y) : monthShort(y, m), year: m === 0 });
   }
   return out;
 }
