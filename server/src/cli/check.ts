@@ -4,7 +4,7 @@
 import * as os from 'os';
 import * as path from 'path';
 import { isMainThread, parentPort, Worker, workerData } from 'worker_threads';
-import { createLanguageService, mergeConfigs, type AmoConfig, type LanguageService, type Locale } from '../language-service';
+import { createLanguageService, docKindOf, mergeConfigs, type AmoConfig, type LanguageService, type Locale } from '../language-service';
 import { fileUri, findConfig, inReach, readFileUri } from '../node/nodeWorkspace';
 import { readFailureMessage, readRegularFile } from '../node/safeRead';
 import type { FileResult } from './formats';
@@ -51,6 +51,8 @@ function checkOne(service: LanguageService, file: string, options: CheckOptions)
   if (found.error) errors.push(`amo.config.json: ${found.error}`);
   const config = mergeConfigs(found.config, options.explicit);
   const diagnostics = service.getDiagnostics({ uri, text: read.text }, { locale: options.locale, config });
+  // No other file reads a consultation: its parse goes at once (memory, hence GC, stays that of the programmes).
+  if (docKindOf(uri) === 'consultation') service.forget(uri);
   return { result: { file: path.relative(options.cwd, file) || file, diagnostics }, errors, logs: [] };
 }
 
@@ -75,16 +77,33 @@ interface WorkerInit {
   options: CheckOptions;
 }
 
-type ToWorker = { index: number; file: string } | { stop: true };
-type FromWorker = { index: number; check: FileCheck };
+type ToWorker = { indices: number[]; files: string[] } | { stop: true };
+type FromWorker = { indices: number[]; checks: FileCheck[] };
 
 /**
- * The files checked by `jobs` worker threads running `script` (the CLI bundle itself), handed out one at a
+ * The files in batches of one folder each, in order: a consultation and the programme beside it go to the same
+ * thread, which parses the programme once (handed out file by file, each thread parsed most programmes again:
+ * --jobs 2 was 1.2× slower than one thread on 400 files).
+ */
+function byFolder(files: readonly string[]): number[][] {
+  const groups = new Map<string, number[]>();
+  files.forEach((f, i) => {
+    const dir = path.dirname(f);
+    const g = groups.get(dir);
+    if (g) g.push(i);
+    else groups.set(dir, [i]);
+  });
+  return [...groups.values()];
+}
+
+/**
+ * The files checked by `jobs` worker threads running `script` (the CLI bundle itself), handed out one folder at a
  * time to whichever thread is free; results in the order of `files`. A thread that fails ends the run with
  * an error (never a partial output taken for a full one).
  */
 export function checkParallel(files: readonly string[], options: CheckOptions, jobs: number, script: string): Promise<FileCheck[]> {
   const results: FileCheck[] = new Array(files.length);
+  const batches = byFolder(files);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -97,17 +116,17 @@ export function checkParallel(files: readonly string[], options: CheckOptions, j
       reject(err instanceof Error ? err : new Error(String(err)));
     };
     const feed = (w: Worker): void => {
-      if (next < files.length) {
-        const index = next++;
-        w.postMessage({ index, file: files[index] } satisfies ToWorker);
+      if (next < batches.length) {
+        const indices = batches[next++];
+        w.postMessage({ indices, files: indices.map((i) => files[i]) } satisfies ToWorker);
       } else w.postMessage({ stop: true } satisfies ToWorker);
     };
     for (let k = 0; k < jobs; k++) {
       const w = new Worker(script, { workerData: { amoCheck: true, options } satisfies WorkerInit });
       workers.push(w);
       w.on('message', (m: FromWorker) => {
-        results[m.index] = m.check;
-        done++;
+        m.indices.forEach((index, k) => (results[index] = m.checks[k]));
+        done += m.indices.length;
         if (done === files.length) {
           for (const x of workers) x.postMessage({ stop: true } satisfies ToWorker);
           resolve(results);
@@ -135,6 +154,6 @@ export function serveChecks(): void {
       parentPort?.close();
       return;
     }
-    parentPort?.postMessage({ index: m.index, check: check(m.file) } satisfies FromWorker);
+    parentPort?.postMessage({ indices: m.indices, checks: m.files.map((f) => check(f)) } satisfies FromWorker);
   });
 }
