@@ -6,7 +6,7 @@ import { firmTokens, nameIn } from '../../server/src/language-service/rules/amo'
 import { diagnose, TEST_TODAY, uriOf } from '../helpers/service';
 
 /**
- * Edge cases of the follow-up (SUI-), reception (REC-) and AMO (AMO-) rules of issue #8. Tests run on
+ * Edge cases of the follow-up (SUI-), reception (REC-) and AMO (AMO-) rules (docs/rules.md). Tests run on
  * 2026-11-28 (TEST_TODAY). Only the codes of these families are looked at: the small documents below
  * are not complete programmes or consultations.
  */

@@ -9,7 +9,7 @@ import { pathOf, quickFix, type FixContext } from './fixContext';
 import { appendToList, setValue, toTextEdits, type Entry, type OffsetEdit } from './yamlEdits';
 
 /**
- * Follow-up and reception edits (issue #8): lift a reserve today (REC-002, REC-006, and as a refactor on
+ * Follow-up and reception edits (docs/format.md, « Suivi, réception et réserves »): lift a reserve today (REC-002, REC-006, and as a refactor on
  * any open reserve under the cursor), record a review of a deliverable (SUI-002, and as a refactor on
  * any deliverable under the cursor). Dates are the service's today (AMO_TODAY in tests and CI).
  */
