@@ -12,7 +12,7 @@ import { diagnose, TEST_TODAY, uriOf } from '../helpers/service';
  */
 
 const LIFECYCLE = /^(SUI|REC|AMO)-/;
-const DIR = '/virtual/lifecycle';
+const DIR = '/virtual/follow-up';
 
 function mine(diags: AmoDiagnostic[]): AmoDiagnostic[] {
   return diags.filter((d) => LIFECYCLE.test(d.code));
@@ -47,7 +47,7 @@ reception:
 ${reserves}`;
 }
 
-describe('lifecycle rules (SUI, REC, AMO): edge cases', () => {
+describe('follow-up rules (SUI, REC, AMO): edge cases', () => {
   it('the test day is the one the expectations below are computed from', () => {
     assert.strictEqual(TEST_TODAY, '2026-11-28');
   });
