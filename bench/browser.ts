@@ -2,7 +2,7 @@
  * The browser server (dist/web/server.js, a web worker in headless Chromium) beside the Node server
  * (dist/server.js over stdio, with the client's process options): edit→diagnostics on the generated
  * 10k-line programme and consultation, both production bundles (`esbuild.mjs --production`, what the
- * VSIX ships) built into bench/.work/dist-web-min. Budget (issue #15): the browser's median within 1.5×
+ * VSIX ships) built into bench/.work/dist-web-min. Budget: the browser's median within 1.5×
  * the Node server's. Also: the server-reported validation time (no transport), the transport's round trip
  * (a request the server does not know, answered at once), and the sizes of the web bundles.
  *

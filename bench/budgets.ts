@@ -1,6 +1,6 @@
 /**
- * The performance budgets of the issue "benchmarks side by side with yaml-language-server", and of the
- * quality bars of product.md, checked against one run. Printed PASS/FAIL by the bench; never asserted by
+ * The performance budgets of the benchmark beside yaml-language-server (bench/README.md) and the
+ * product quality bars (memory, preview), checked against one run. Printed PASS/FAIL by the bench; never asserted by
  * unit tests (timings depend on the machine and its load).
  */
 import type { DocResult, ScenarioResult, Stat } from './scenario';
@@ -54,14 +54,14 @@ export function sizeBudgets(size: string, ours: ScenarioResult, yls?: ScenarioRe
     out.push(row('Q10', '10k: completion, median', 10, worst(d, (x) => median(x.completion))));
     out.push(row('H10', '10k: hover, median', 10, worst(d, (x) => median(x.hover))));
     out.push(row('D10', '10k: definition, median', 10, worst(d, (x) => median(x.definition))));
-    out.push(row('P10', '10k: preview render, median (product.md)', 100, worst(d, (x) => median(x.render))));
-    // product.md: "memory of the server under 150 MB on that file" (the 10k programme); measured with both documents open.
-    out.push(row('M10', '10k: peak RSS, both documents open (product.md)', 150, ours.peakRssMb, 'MB'));
+    out.push(row('P10', '10k: preview render, median', 100, worst(d, (x) => median(x.render))));
+    // Memory of the server under 150 MB on the 10k programme; measured with both documents open.
+    out.push(row('M10', '10k: peak RSS, both documents open', 150, ours.peakRssMb, 'MB'));
   }
   if (size === '50k') {
     out.push(row('C50', '50k: server CPU per edit', 200, worst(d, (x) => x.cpuPerEditMs)));
     out.push(row('Q50', '50k: completion, median', 30, worst(d, (x) => median(x.completion))));
-    // The issue's budget, measured as its figures were: the 50k programme open alone, after its 50 edits
+    // The 50k memory budget, measured as it is defined: the 50k programme open alone, after its 50 edits
     // (the peak before the consultation is opened); both documents (100k lines) beside it, for the record.
     const programme = d.find((x) => x.name.includes('programme'));
     out.push(row('M50', '50k: peak RSS after 50 edits of the programme (open alone)', 150, programme?.memory.afterEdits[1], 'MB'));

@@ -1,7 +1,7 @@
 /**
  * `amo check` on a generated folder of N operations (4 files each: the school example and the faulty pair),
  * with --jobs 1 and --jobs <cores>: wall time (median of 3), and the same output in both (checked). The
- * budget of issue #14: on 2 cores, ≤ 0.6 × the single-thread time at 400 files.
+ * budget: on 2 cores, ≤ 0.6 × the single-thread time at 400 files.
  *
  *   npm run build && npx tsx bench/cli.ts [--ops 100] [--jobs 2]
  *

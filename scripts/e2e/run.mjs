@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the extension's mocha suite (dist/test/vscode/index.js) inside a real VS Code, offline:
 // code-server 4.100.3 (VS Code 1.100.3, installed by scripts/e2e/installCodeServer.sh into .cache/)
-// driven by Debian's Chromium through playwright-core. Recipe: shared docs "e2e.md".
+// driven by Debian's Chromium through playwright-core (launch code: scripts/e2e/codeServer.mjs).
 //
 // Usage: node scripts/e2e/run.mjs [--workspace <dir>] [--timeout <s>] [--extension <dir>] [--tests <dir>]
 //   --workspace  folder opened in VS Code (default: a fresh temp copy of test/vscode/workspace/)

@@ -4,7 +4,7 @@
 // (VS Code 1.100.3) opens a copy of examples/ (the clean pair and the erreurs/ pair), and Debian's
 // Chromium, driven by playwright-core, does what a user does: Quick Open a consultation, see the
 // squiggles and the Problems count, open the preview from the command palette and see the deliverable.
-// Screenshots go to test-results/e2e-ui/*.png. Recipe and selectors: shared docs "e2e.md".
+// Screenshots go to test-results/e2e-ui/*.png. Shared launch code: scripts/e2e/codeServer.mjs.
 //
 // Usage: node scripts/e2e/uiTest.mjs [--vsix <file>] [--timeout <s>] [--docs-screenshot] [--keep]
 //   --vsix             the package to install (default dist-vsix/amo-authoring.vsix)

@@ -1,5 +1,5 @@
 /**
- * Custom LSP messages of the spreadsheet features (issue #16), declared once for client and server.
+ * Custom LSP messages of the spreadsheet (XLSX) features, declared once for client and server.
  * The client sends them by method name (its protocol library is loaded lazily): keep the names in sync.
  */
 import { RequestType } from 'vscode-languageserver-protocol';

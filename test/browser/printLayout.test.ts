@@ -1,5 +1,5 @@
 /**
- * Print-perfect layout (issue #13 §4, §6): every deliverable of every bundled example, rendered as the
+ * Print-perfect layout (server/src/render/layout.ts): every deliverable of every bundled example, rendered as the
  * exported HTML/PDF, laid out by headless Chromium in print media; no element may end right of the A4
  * printable width (portrait, or landscape inside a landscape section). With AMO_LAYOUT_ARTEFACTS=<dir>,
  * the PDF of each deliverable is written there (CI keeps them as artefacts).

@@ -1,4 +1,4 @@
-/** Issue #18, item 6: nothing from a file or from amo.config.json drives the terminal `amo check` prints to. */
+/** Nothing from a file or from amo.config.json drives the terminal `amo check` prints to. */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

@@ -1,4 +1,4 @@
-/** The CLI side of issue #18: the per-file diagnostic cap reaches `amo check`'s output. */
+/** The CLI side of test/unit/reliability.test.ts: the per-file diagnostic cap reaches `amo check`'s output. */
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';

@@ -1,5 +1,5 @@
 import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
-import { LineIndex } from '../../server/src/language-service/text';
+import { LineIndex } from '../../server/src/language-service/lineIndex';
 
 /**
  * Applies LSP TextEdits to a text as an editor would: all ranges refer to the original text, they must

@@ -22,7 +22,7 @@ import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
 const OPERATIONS = Math.max(1100, Number(process.env.AMO_SOAK_EDITS) || 5000);
 const seedSetting = process.env.AMO_SOAK_SEED;
 const SEED = seedSetting === 'random' ? Math.floor(Math.random() * 0x7fffffff) : Number(seedSetting) || CI_FUZZ_SEED;
-/** Resident memory at the end / after the first 1,000 operations, at most (#18: the growth must level off). */
+/** Resident memory at the end / after the first 1,000 operations, at most (docs/robustness.md: the growth must level off). */
 const LEVEL_OFF_RATIO = 1.3;
 /**
  * Memory is bounded two ways. The server runs with its V8 heap capped at HEAP_CAP_MB: a leak of JavaScript

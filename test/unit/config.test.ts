@@ -56,7 +56,7 @@ describe('severity configuration and suppression', () => {
     assert.strictEqual(parseConfig({ rules: [1] }).problems.length, 1);
   });
 
-  describe('directives cannot silence a file (issue 18 §5, docs/format.md)', () => {
+  describe('directives cannot silence a file (docs/format.md)', () => {
     // nature: zzz gives SCH-004 on line 2; CSL-017 (no lots) is on line 1.
     const BAD = TEXT.replace('nature: services', 'nature: zzz');
     const has = (text: string, code: string, options: { trusted?: boolean } = {}): boolean => codes(diagnose('c.consultation.yaml', text, options)).includes(code);

@@ -53,7 +53,7 @@ function hover(name: string, text: string, at: string): string {
 /** A YAML double-quoted scalar of any text. */
 const q = (s: string): string => JSON.stringify(s);
 
-describe('document text in Markdown is escaped (issue #18, item 3)', () => {
+describe('document text in Markdown is escaped (docs/robustness.md)', () => {
   it('mdText of any string renders as that text only (property, fixed seed)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.constantFrom(...HOSTILE)), (s) => {

@@ -10,7 +10,7 @@ import { applyAction } from '../helpers/applyEdits';
 import { makeService, ROOT, uriOf } from '../helpers/service';
 
 /**
- * Natural input (issue #12): what a French consultant writes is read as the format's canonical form, the file
+ * Natural input (docs/format.md, « Natural spellings »): what a French consultant writes is read as the format's canonical form, the file
  * is left as written; a hint (SCH-008) offers the canonical spelling; a misspelt key is one error.
  */
 

@@ -4,7 +4,7 @@ import { makeService, uriOf } from '../helpers/service';
 import { renderEnv } from './render/renderHelpers';
 
 /**
- * Keys and ids from a document are own data only (issue #18, item 3): `__proto__`, `constructor`,
+ * Keys and ids from a document are own data only (docs/robustness.md): `__proto__`, `constructor`,
  * `toString`, `hasOwnProperty` are ordinary keys and ids, for every rule, the outline, hover, completion
  * and every deliverable. A root key `constructor` once made the outline return the internal parse as a
  * symbol, `__proto__` and `hasOwnProperty` made it throw, `toString` named a symbol "[object Undefined]";

@@ -1,5 +1,5 @@
 /**
- * Reliability and trust (issue #18): bounded output, linear location of schema errors, no self-silencing,
+ * Reliability and trust (docs/robustness.md): bounded output, linear location of schema errors, no self-silencing,
  * one notion of a line break, total handlers, escaped document text. Figures: docs/robustness.md.
  */
 import * as assert from 'assert';
@@ -21,7 +21,7 @@ function unknownKeys(n: number): string {
   return parts.join('');
 }
 
-describe('reliability (issue #18)', function () {
+describe('reliability (docs/robustness.md)', function () {
   this.timeout(60000);
 
   describe('at most MAX_DIAGNOSTICS diagnostics per file', () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { adaptiveDelay, configuredDelay, DEFAULT_POLICY, MAX_CONFIGURED_DELAY_MS, ValidationTimes } from '../../server/src/validationDelay';
 
 describe('adaptive validation delay', () => {
-  it('clamps amo.validation.delay to 0–2,000 ms whatever its source (issue 18 §5: a workspace setting of 2e9 deferred validation for weeks)', () => {
+  it('clamps amo.validation.delay to 0–2,000 ms whatever its source (docs/robustness.md: a workspace setting of 2e9 deferred validation for weeks)', () => {
     assert.strictEqual(MAX_CONFIGURED_DELAY_MS, 2000);
     assert.strictEqual(configuredDelay(2e9, 50), 2000);
     assert.strictEqual(configuredDelay(Infinity, 50), 2000);

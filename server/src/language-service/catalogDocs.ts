@@ -24,7 +24,7 @@ function names(locale: Locale, fr: string, en: string): string {
   return locale === 'en' ? `${en} *(${fr})*` : `${fr} *(${en})*`;
 }
 
-// Notes on single elements (domain reference §3.1.2).
+// Notes on single elements (MOE mission elements, Livre IV CCP).
 const PHASE_NOTES: Record<string, { fr: string; en: string }> = {
   DIAG: { fr: 'Réhabilitation ; peut être confié séparément (ancien décret 93-1268 art. 12).', en: 'Rehabilitation; may be awarded separately (former décret 93-1268 art. 12).' },
   EP: { fr: 'Infrastructure, à la place de l’esquisse [U].', en: 'Infrastructure, instead of the sketch design [U].' },
@@ -114,7 +114,7 @@ export function categoryDoc(c: RiskCategory, locale: Locale): string {
   return [`**${names(locale, c.fr, c.en)}** (${c.code})`, risks.length ? `${k(locale, 'Risques types', 'Typical risks')} ${risks.join(', ')}` : ''].filter(Boolean).join('\n\n');
 }
 
-// Legal or professional basis of the catalogue risks that have one (domain reference §1.5, §3.5).
+// Legal or professional basis of the catalogue risks that have one (ISO 31000:2018 and the codes cited per risk).
 const RISK_BASIS: Record<string, string> = {
   'TEC-AMIANTE': 'C. trav. L4412-2, R4412-97 ; arrêté du 16 juillet 2019 (repérage avant travaux, NF X 46-020)',
   'TEC-SOL': 'NF P 94-500 (missions G1 à G5)',

@@ -102,7 +102,7 @@ function effectiveSeverity(rule: Rule, requested: Severity | undefined, scope: S
   if (rule.livreIV && scope.livreIV === 'no' && blocking) s = 'information';
   if (rule.livreIV && scope.livreIV === 'maybe' && s === 'error') s = 'warning';
   if (rule.scope === 'ccp' && !scope.ccp && blocking) s = 'information';
-  // Rules whose basis is unverified are never errors (domain reference §2.0).
+  // Rules whose basis is unverified are never errors (docs/rules.md, severity policy).
   if (rule.confidence === 'U' && s === 'error') s = 'warning';
   return s;
 }

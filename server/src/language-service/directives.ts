@@ -1,7 +1,7 @@
 /**
  * Suppression directives: `# amo-disable-line [CODE…]` silences findings on its own line,
  * `# amo-disable-next-line [CODE…]` those on the line below. A file must not be able to hide its own
- * errors with them (issue 18 §5), so a directive counts only under these rules (docs/format.md):
+ * errors with them, so a directive counts only under these rules (docs/format.md):
  *
  * 1. It is a real YAML comment: the `#` starts a comment (at the start of the line or after a blank,
  *    outside every scalar of the parse), not text inside a quoted, plain or block scalar

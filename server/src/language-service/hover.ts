@@ -8,7 +8,7 @@ import { RISK_CATALOG, riskCategory } from './catalog/risks';
 import { categoryDoc, criterionDoc, criterionTypeDoc, phaseDoc, priceMethodDoc, procedureDoc, riskDoc, strategyDoc } from './catalogDocs';
 import { subCriteriaFacts, weightTotalFacts } from './hover/criteriaFacts';
 import { HoverData, type HoverEnv } from './hover/hoverData';
-import { deliverableFacts, indicatorFacts, milestoneFacts, receptionFacts, reserveFacts } from './hover/lifecycleFacts';
+import { deliverableFacts, indicatorFacts, milestoneFacts, receptionFacts, reserveFacts } from './hover/followUpFacts';
 import { noteFacts, offerFacts } from './hover/offerFacts';
 import { delayFacts, thresholdFacts } from './hover/procedureFacts';
 import { riskFacts } from './hover/riskFacts';

@@ -1,6 +1,6 @@
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Parser, YAMLParseError, type CST, type Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions } from 'yaml';
 import type { ParsedDocument, SyntaxProblem } from './parse';
-import { LineIndex } from './text';
+import { LineIndex } from './lineIndex';
 import { docKindOf, type Msg } from './types';
 
 /**

@@ -2,7 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, ty
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
 import { budgetNotice, checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, overBudget, parseBounded, sizeNotice, unparsed } from './limits';
 import { normalise, rawPath, type Spelling } from './model/normalise';
-import { LineIndex } from './text';
+import { LineIndex } from './lineIndex';
 import type { DocKind, Msg, Path } from './types';
 import { docKindOf } from './types';
 

@@ -1,5 +1,5 @@
 /**
- * XLSX exports (issue #16): the RAO with live formulas, the risk register, the planning and the analysis
+ * XLSX exports (docs/deliverables.md): the RAO with live formulas, the risk register, the planning and the analysis
  * grid that `amo import` reads back. Pure apart from exceljs: documents come in as text, bytes go out.
  */
 import type ExcelJS from 'exceljs';

@@ -1,5 +1,5 @@
 /**
- * Honest documents (issue #13 §1): a deliverable rendered from a file that has errors says so on
+ * Honest documents: a deliverable rendered from a file that has errors says so on
  * every page, and every value the schema refused is listed in the document instead of vanishing.
  * Pure: takes the diagnostics the language service computed for the file.
  */

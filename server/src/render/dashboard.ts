@@ -261,7 +261,7 @@ function synthesis(input: BuildInput): Block[] {
   return [heading(2, '1. Synthèse'), { kind: 'facts', items: items_.filter((x) => x.value !== '—') }];
 }
 
-/** Tableau de bord de suivi of a programme (issue #8, §4). */
+/** Tableau de bord de suivi of a programme (docs/deliverables.md). */
 export function buildDashboard(input: BuildInput): DocModel {
   return {
     ...documentHeader(input, { deliverable: 'suivi', title: 'Tableau de bord de suivi', lines: ['buyer', 'situation'] }),

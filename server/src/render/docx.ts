@@ -68,7 +68,7 @@ const PORTRAIT_TWIPS = 11906 - 2 * 1020;
 const LANDSCAPE_TWIPS = 16838 - 2 * 1020;
 
 /**
- * Column widths from the content (issue #13 §4): each column gets a share of the printable width in
+ * Column widths from the content (shared with HTML/PDF, render/layout.ts): each column gets a share of the printable width in
  * proportion to what it holds — its longest word (never split) and, up to a cap, its typical text
  * length — so that a "P × I" column is narrow and a description wide.
  */

@@ -15,7 +15,7 @@ const RE2020_FIELDS: [string, string, string][] = [
   ['objectif_vs_seuil_pct', 'Objectif par rapport au seuil', '%'],
 ];
 
-/** Section 5 of the programme dossier: energy and environmental targets (domain reference §3.7). */
+/** Section 5 of the programme dossier: energy and environmental targets (the `energie` keys of docs/format.md). */
 export function energyBlocks(input: BuildInput): Block[] {
   const { data, src } = input.doc;
   const e = obj(data.energie);

@@ -1,5 +1,5 @@
 /**
- * Page layout decisions shared by the HTML/PDF and DOCX back ends (issue #13 §4): how much room each
+ * Page layout decisions shared by the HTML/PDF and DOCX back ends: how much room each
  * column of a table needs, and which blocks go on a landscape page. Pure.
  */
 import type { Block, Table } from './model';

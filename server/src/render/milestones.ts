@@ -14,7 +14,7 @@ export interface LegalMilestone {
   /** The computation, in words ("réception 28/08/2028 + 1 an"). */
   how: string;
   basis: string;
-  /** [V] verified, [S] secondary, [U] professional practice or unverified (domain reference tags). */
+  /** [V] verified, [S] secondary, [U] professional practice or unverified (the confidence of docs/rules.md). */
   conf: 'V' | 'S' | 'U';
   line?: Line;
   /** The date the document plans for the same event, when it says (for comparison). */

@@ -237,7 +237,7 @@ function annexes(input: BuildInput): Block[] {
   ];
 }
 
-/** The programme dossier (L2421-2 structure, domain reference Part 4 §1). */
+/** The programme dossier (the structure of CCP L2421-2, docs/deliverables.md). */
 export function buildProgrammeDossier(input: BuildInput): DocModel {
   const { data } = input.doc;
   return {

@@ -67,7 +67,7 @@ function procedureSummary(input: BuildInput, analysed: LotOffers[]): Block[] {
   return out;
 }
 
-/** The rapport d'analyse des offres, per lot (domain reference Part 4 §3). */
+/** The rapport d'analyse des offres, per lot (docs/deliverables.md): procedure, regularity, OAB, scoring with reasons, ranking, proposal for award. */
 export function buildRao(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const lots = lotsWithOffers(input);

@@ -1,5 +1,5 @@
 /**
- * What makes the RAO a report and not a scoring annex (issue #13 §2): its metadata (date, author,
+ * What makes the RAO a report and not a scoring annex: its metadata (date, author,
  * version — never today's date), the candidatures stage, the negotiation when the procedure has one,
  * the written appreciation of each offer per criterion (placeholder boxes where the file has none),
  * the proposed decision and the visa blocks. Internal notes (`note_interne`, YAML comments) are never

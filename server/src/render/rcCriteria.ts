@@ -156,7 +156,7 @@ function contest(input: BuildInput): Block[] {
   return lines;
 }
 
-/** The award-criteria section of the règlement de la consultation (domain reference Part 4 §2). */
+/** The award-criteria section of the règlement de la consultation (docs/deliverables.md): criteria and weights, the environmental criterion, price scoring, note éliminatoire, OAB clause (R2152-3, R2152-4), offer validity. */
 export function buildRcCriteria(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const views = criteriaViews(input.doc);

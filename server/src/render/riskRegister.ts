@@ -25,7 +25,7 @@ export interface RiskView {
 
 /**
  * Class of a criticality on the register's scale: critical from `seuil_critique` (as RSK-004), then
- * élevé from 8, modéré from 4, faible below (domain reference §3.5, 4 × 4 classes).
+ * élevé from 8, modéré from 4, faible below (the 4 × 4 classes of language-service/catalog/criticality.ts).
  */
 export function riskLevel(c: number, seuil: number): RiskLevel {
   if (c >= seuil) return 'critique';
@@ -152,7 +152,7 @@ function registerTable(input: BuildInput, views: RiskView[]): Table {
   };
 }
 
-/** The risk register: heat map, top critical risks, actions due, full table (domain reference Part 4 §4). */
+/** The risk register: heat map, top critical risks, actions due, full table (docs/deliverables.md). */
 export function buildRiskRegister(input: BuildInput): DocModel {
   const { data, src } = input.doc;
   const scale = riskScale(data);

@@ -1,5 +1,5 @@
 /**
- * French typography applied once to a whole document model (issue #13 §5), before either back end
+ * French typography applied once to a whole document model, before either back end
  * writes it: real plurals and no-break spaces in every printed string, ISO dates in words in prose
  * (paragraphs, lists and table cells: what the YAML's free text holds). Code spans (ids, keys) are left as written.
  */

@@ -1,5 +1,5 @@
 /**
- * French typography of the deliverables (issue #13 §5): real plurals, dates in words in prose, and
+ * French typography of the deliverables: real plurals, dates in words in prose, and
  * the no-break spaces French puts inside « » and before ; : ! ? (applied by the back ends to every
  * printed string, user text included). Pure.
  */

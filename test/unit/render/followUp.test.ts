@@ -7,7 +7,7 @@ import { uriOf } from '../../helpers/service';
 import { EXAMPLES, fold, headings, paragraphs, RECEPTION_FILE, renderEnv, renderExample, renderText, rowTexts, SUIVI_FILE, tablesUnder } from './renderHelpers';
 
 /**
- * The follow-up deliverables of issue #8: tableau de bord de suivi (programme), PV de réception and
+ * The follow-up deliverables (docs/deliverables.md): tableau de bord de suivi (programme), PV de réception and
  * journal de levée des réserves (consultation). The fixtures' comments work out every expected figure.
  */
 function model(r: { model?: DocModel; error?: string }): DocModel {

@@ -19,7 +19,7 @@ const CASES: [string, DeliverableId][] = [
   [PROGRAMME_FILE, 'planning'],
   [CONSULTATION_FILE, 'rc'],
   [CONSULTATION_FILE, 'rao'],
-  // Follow-up deliverables (issue #8) from their own fixtures: the examples may carry no follow-up data.
+  // Follow-up deliverables (docs/deliverables.md) from their own fixtures: the examples may carry no follow-up data.
   [SUIVI_FILE, 'suivi'],
   [RECEPTION_FILE, 'reception'],
   [RECEPTION_FILE, 'decision'],

@@ -13,7 +13,7 @@ export const XSS_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'xss.progr
 export const XSS_PROGRAMME = fs.readFileSync(XSS_FILE, 'utf8');
 /** The same for the reception of a consultation (it names ./xss.programme.yaml). */
 export const XSS_CONSULTATION = fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'render', 'xss.consultation.yaml'), 'utf8');
-/** Follow-up fixtures (issue #8): a programme with deliverables, milestones, risk history and indicators, and a consultation received with reserves. */
+/** Follow-up fixtures: a programme with deliverables, milestones, risk history and indicators, and a consultation received with reserves. */
 export const SUIVI_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'suivi.programme.yaml');
 export const RECEPTION_FILE = path.join(ROOT, 'test', 'fixtures', 'render', 'reception.consultation.yaml');
 

@@ -1,5 +1,5 @@
 /**
- * Clean output (issue 18 §6): every DOCX and XLSX export of random hostile text is well-formed XML 1.0.
+ * Clean output (docs/robustness.md): every DOCX and XLSX export of random hostile text is well-formed XML 1.0.
  * The examples' string values are replaced at random by texts made of C0 controls, NUL, U+FFFE/U+FFFF,
  * lone surrogates, bidi controls, XML metacharacters and long strings; each export is unzipped
  * (test/helpers/zip.ts) and every XML part must be valid UTF-8 and parse with saxes, a strict XML 1.0

@@ -4,7 +4,7 @@ import type { Locale, TextDocumentLike } from '../types';
 import { allCodes } from '../rules/registry';
 import { FIXERS, type Fixer } from './fixers';
 import { pathOf, type FixContext } from './fixContext';
-import { lifecycleRefactors, lifecycleSubject } from './lifecycleFixes';
+import { followUpRefactors, followUpSubject } from './followUpFixes';
 import { suppressOnLine } from './suppress';
 
 export interface CodeActionOptions {
@@ -80,7 +80,7 @@ export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, rang
   const covered = new Set<string>();
   for (const diag of quickFixes ? diagnostics : []) {
     if (diag.source !== 'amo' || typeof diag.code !== 'string' || !intersects(diag.range, range)) continue;
-    const subject = lifecycleSubject(diag);
+    const subject = followUpSubject(diag);
     // REC-002 and REC-006 on the same reserve call for the same lifting: offered once.
     if (current(parsed, diag) && !(subject && covered.has(subject))) {
       const found = fixersOf(diag.code).flatMap((fix) => fix(ctx, diag));
@@ -91,5 +91,5 @@ export function getCodeActions(host: CodeActionHost, doc: TextDocumentLike, rang
     const s = diag.code.startsWith('YAML-') ? undefined : suppressOnLine(ctx, diag as Diagnostic & { code: string });
     if (s) suppressions.push(s);
   }
-  return [...fixes, ...suppressions, ...(refactors ? lifecycleRefactors(ctx, range, covered) : [])];
+  return [...fixes, ...suppressions, ...(refactors ? followUpRefactors(ctx, range, covered) : [])];
 }

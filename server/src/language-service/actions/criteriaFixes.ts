@@ -8,7 +8,7 @@ import { apportion } from './apportion';
 import { dataOf, isNumber, pathOf, quickFix, type FixContext } from './fixContext';
 import { appendToList, setValue, type Entry, type OffsetEdit } from './yamlEdits';
 
-/** Typical shares of a criterion added by a quick fix (domain reference §3.3: illustrative, never legal). */
+/** Typical shares of a criterion added by a quick fix (illustrative practice, never legal). */
 const PRICE_SHARE = 0.4;
 const ENV_SHARE = 0.1;
 

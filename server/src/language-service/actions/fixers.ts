@@ -2,7 +2,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { addEnvironmentalCriterion, addPriceCriterion, fixSubCriteria, normaliseWeights } from './criteriaFixes';
 import { addRat, fixAbnormallyLowOffers } from './consultationFixes';
 import type { FixContext } from './fixContext';
-import { addReview, liftReserve } from './lifecycleFixes';
+import { addReview, liftReserve } from './followUpFixes';
 import { createMissingTarget, replaceMisspelling } from './referenceFixes';
 import { addCatalogueRisk, pickOwnerForIncomplete, pickOwnerForUnknown } from './riskFixes';
 

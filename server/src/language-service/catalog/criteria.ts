@@ -1,5 +1,5 @@
 /**
- * Award-criteria catalogue (domain reference §3.3): the usual criteria of building procurement with
+ * Award-criteria catalogue (CCP R2152-7): the usual criteria of building procurement with
  * their type flag, whether they can carry the offer's environmental characteristics (L2152-7 from
  * 2026-08-21) and typical sub-criteria. Weights in the criteria sets are illustrative defaults only:
  * the code fixes no minimum or maximum ([U] as "typical").
@@ -107,7 +107,7 @@ export const CRITERIA: readonly CriterionEntry[] = [
     ],
   },
   { code: 'INNOV', fr: 'Caractère innovant', en: 'Innovation', type: 'qualite', env: 'possible', basis: 'R2152-7 2° a', sousCriteres: [] },
-  // AMO / MOE missions (issue #8): what an intellectual-services buyer actually judges. R2152-7 2° c
+  // AMO / MOE missions: what an intellectual-services buyer actually judges. R2152-7 2° c
   // allows the team's qualifications and experience as an award criterion when the quality of the
   // assigned staff significantly affects performance — the case of every AMO or MOE mission.
   {

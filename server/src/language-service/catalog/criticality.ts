@@ -1,7 +1,7 @@
 import type { Msg } from '../types';
 
 /**
- * Criticality classes of a risk (P × I), domain reference §3.5: on the 4×4 scale 1–3 faible, 4–6 modéré,
+ * Criticality classes of a risk (P × I), usual construction practice [S]: on the 4×4 scale 1–3 faible, 4–6 modéré,
  * 8–9 élevé, 12–16 critique. Other scales (5×5, 4×5) scale the bounds by their maximum product (an
  * extrapolation, [U]): on 5×5, 1–4 faible, 5–9 modéré, 10–14 élevé, 15–25 critique.
  */

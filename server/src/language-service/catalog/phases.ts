@@ -1,4 +1,4 @@
-/** Phase catalogue (domain reference §3.1): AMO macro-phases and MOE mission elements (Livre IV CCP). */
+/** Phase catalogue: AMO macro-phases and MOE mission elements (Livre IV CCP). */
 
 export interface PhaseEntry {
   code: string;

@@ -1,5 +1,5 @@
 /**
- * Procedure types for contracting authorities (domain reference §1.2.1): the code used in
+ * Procedure types for contracting authorities: the code used in
  * `procedure.type`, its legal basis and the condition under which it may be used.
  */
 

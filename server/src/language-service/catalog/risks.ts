@@ -1,6 +1,6 @@
 import { fold } from '../util/strings';
 
-/** Risk categories (domain reference §3.5), with the words consultants use for them. */
+/** Risk categories (ISO 31000:2018 vocabulary, construction practice), with the words consultants use for them. */
 export interface RiskCategory {
   code: string;
   fr: string;

@@ -7,7 +7,7 @@ import { criteriaSetSnippets, criterionSnippets } from './criteriaSnippets';
 import { cursorContext, type CursorContext } from './cursorContext';
 import type { CompletionEnv, CompletionRequest } from './items';
 import { keyItems } from './keys';
-import { indicatorSnippets, receptionSnippets, reserveSnippets, reviewSnippets } from './lifecycleSnippets';
+import { indicatorSnippets, receptionSnippets, reserveSnippets, reviewSnippets } from './followUpSnippets';
 import { notesKeyItems } from './refs';
 import { offerSnippets, phaseSnippets, riskSnippets } from './snippets';
 import { valueItems } from './values';

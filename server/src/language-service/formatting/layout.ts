@@ -1,5 +1,5 @@
 import { Composer, Parser, type CST, type Document } from 'yaml';
-import type { LineIndex } from '../text';
+import type { LineIndex } from '../lineIndex';
 
 /**
  * The block structure of a document, read from the `yaml` CST (which keeps every indicator and space

@@ -4,7 +4,7 @@ import { num, obj } from '../util/data';
 import type { HoverData } from './hoverData';
 
 /**
- * Criticality of a risk (P × I) and its class (domain reference §3.5: on 4×4, 1–3 faible, 4–6 modéré,
+ * Criticality of a risk (P × I) and its class (on 4×4, 1–3 faible, 4–6 modéré,
  * 8–9 élevé, 12–16 critique; other scales scaled by their maximum, see catalog/criticality.ts), against
  * the programme's critical threshold, with the residual criticality when given.
  */

@@ -4,7 +4,7 @@ import type { Confidence, DiagnosticData, DocKind, Msg, Path, Severity } from '.
 import type { Obj } from '../util/data';
 
 export interface RuleMeta {
-  /** Stable code, from the rule catalogue (domain-amo.md Part 2) or a documented family (REF-…). */
+  /** Stable code, listed in docs/rules.md (families in docs/format.md, e.g. REF-…). */
   id: string;
   kind: DocKind | 'both';
   severity: Severity;

@@ -9,7 +9,7 @@ import { acteursAmoFirst, definitions, fieldText, firmsOfLot, scalarAt } from '.
 import { placeItem, uniqueId } from './snippets';
 
 /**
- * Snippets of the follow-up and reception (issue #8): a review of a deliverable, a reserve, an indicator
+ * Snippets of the follow-up and reception (docs/format.md): a review of a deliverable, a reserve, an indicator
  * with its first measure, and the whole `reception` block of a consultation. Dates default to today
  * (what is recorded is recorded on the day), reviewers to the programme's AMO.
  */

@@ -1,5 +1,5 @@
 /**
- * Language features of the follow-up and the reception (issue #8), at the service level: completion
+ * Language features of the follow-up and the reception (docs/format.md), at the service level: completion
  * (acteurs, lots, firms, statuses, snippets, AMO/MOE criteria), hover facts counted from TEST_TODAY
  * (2026-11-28), quick fixes and refactors (lift a reserve, add a review), outline entries.
  */
@@ -187,7 +187,7 @@ function assertCommentsKept(before: string, after: string): void {
   for (const c of comments(before)) assert.ok(kept.includes(c), `comment lost: ${c}`);
 }
 
-describe('lifecycle features (issue #8)', () => {
+describe('follow-up and reception features', () => {
   describe('completion', () => {
     it('acteurs for a deliverable’s emetteur and a review’s relecteur', () => {
       const emetteur = complete(PROG_URI, PROGRAMME.replace('emetteur: MOE', 'emetteur: |'));

@@ -9,7 +9,7 @@ import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
 import { fold } from './render/renderHelpers';
 
 /**
- * The life-cycle example (issue #8): a municipal médiathèque from the opportunity study (2020) to the end
+ * The life-cycle example: a municipal médiathèque from the opportunity study (2020) to the end
  * of the garantie de parfait achèvement (2026-10-17), in four files. A completed operation must stay clean
  * whatever the day it is checked, and must carry the follow-up data the dashboard and the reception
  * deliverables are built from.
@@ -212,8 +212,8 @@ describe('life-cycle example (médiathèque Jacques-Prévert)', () => {
     });
   });
 
-  describe('deliverables of issue #8 (when the renderer offers them)', () => {
-    /** The deliverables every version of the renderer had before issue #8. */
+  describe('follow-up and reception deliverables (when the renderer offers them)', () => {
+    /** The deliverables every version of the renderer had before the follow-up and reception ones. */
     const BEFORE = new Set<string>(['programme', 'risques', 'planning', 'rc', 'rao']);
     const env: RenderEnv = {
       service: serviceAt(TEST_TODAY),

@@ -5,7 +5,7 @@ import { enumLabel, enumOf, schemaAtPath } from '../../server/src/language-servi
 import type { AmoDiagnostic, DocKind } from '../../server/src/language-service';
 
 /**
- * Issue #8: the follow-up keys of the programme (deliverables, milestones, risk history, indicators) and
+ * The follow-up keys of the programme (deliverables, milestones, risk history, indicators) and
  * the reception/reserves and AMO/MOE keys of the consultation are part of the schema. Domain rules (SUI-,
  * REC-, AMO-) may fire on these texts: only the schema's own findings (SCH-) are asserted here.
  */
@@ -166,7 +166,7 @@ function oneOn(name: string, text: string, code: string, lineText: string): AmoD
   return d[0];
 }
 
-describe('schema: follow-up, reception and AMO keys (issue #8)', () => {
+describe('schema: follow-up, reception and AMO keys', () => {
   it('a programme using every new key has no schema finding', () => {
     assert.deepStrictEqual(sch('x.programme.yaml', PROGRAMME).map((d) => `${d.code} ${d.message}`), []);
   });

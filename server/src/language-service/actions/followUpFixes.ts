@@ -9,7 +9,7 @@ import { pathOf, quickFix, type FixContext } from './fixContext';
 import { appendToList, setValue, toTextEdits, type Entry, type OffsetEdit } from './yamlEdits';
 
 /**
- * Follow-up and reception edits (issue #8): lift a reserve today (REC-002, REC-006, and as a refactor on
+ * Follow-up and reception edits (docs/format.md, « Suivi, réception et réserves »): lift a reserve today (REC-002, REC-006, and as a refactor on
  * any open reserve under the cursor), record a review of a deliverable (SUI-002, and as a refactor on
  * any deliverable under the cursor). Dates are the service's today (AMO_TODAY in tests and CI).
  */
@@ -150,7 +150,7 @@ function refactor(ctx: FixContext, title: Msg, edits: (OffsetEdit | undefined)[]
  * deliverable under it (programme). `covered`: the reserve and deliverable paths a quick fix of this
  * request already handles (the same action is not offered twice).
  */
-export function lifecycleRefactors(ctx: FixContext, range: Range, covered: Set<string>): CodeAction[] {
+export function followUpRefactors(ctx: FixContext, range: Range, covered: Set<string>): CodeAction[] {
   const out: CodeAction[] = [];
   if (ctx.parsed.kind === 'consultation') {
     const open = itemsUnder(ctx, RESERVE, range).filter((p) => !covered.has(JSON.stringify(p)) && reserveOpen(dataAt(ctx, p)));
@@ -169,8 +169,8 @@ export function lifecycleRefactors(ctx: FixContext, range: Range, covered: Set<s
   return out;
 }
 
-/** The reserve or deliverable a lifecycle quick fix of `diag` is about (to skip the same refactor). */
-export function lifecycleSubject(diag: Diagnostic): string | undefined {
+/** The reserve or deliverable a follow-up quick fix of `diag` is about (to skip the same refactor). */
+export function followUpSubject(diag: Diagnostic): string | undefined {
   const path = pathOf(diag);
   const p = diag.code === 'SUI-002' ? deliverablePath(path) : diag.code === 'REC-002' || diag.code === 'REC-006' ? reservePath(path) : undefined;
   return p ? JSON.stringify(p) : undefined;

@@ -1,5 +1,5 @@
 /**
- * Follow-up and reception features (issue #8) over stdio, as another editor would use them: completion
+ * Follow-up and reception features (docs/format.md) over stdio, as another editor would use them: completion
  * of a reserve's firm and of a reviewer, the REC-002 and SUI-002 quick fixes, the lifting refactor, the
  * hover of a reserve. The server runs with AMO_TODAY = TEST_TODAY (2026-11-28).
  */

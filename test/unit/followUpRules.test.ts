@@ -6,13 +6,13 @@ import { firmTokens, nameIn } from '../../server/src/language-service/rules/amo'
 import { diagnose, TEST_TODAY, uriOf } from '../helpers/service';
 
 /**
- * Edge cases of the follow-up (SUI-), reception (REC-) and AMO (AMO-) rules of issue #8. Tests run on
+ * Edge cases of the follow-up (SUI-), reception (REC-) and AMO (AMO-) rules (docs/rules.md). Tests run on
  * 2026-11-28 (TEST_TODAY). Only the codes of these families are looked at: the small documents below
  * are not complete programmes or consultations.
  */
 
 const LIFECYCLE = /^(SUI|REC|AMO)-/;
-const DIR = '/virtual/lifecycle';
+const DIR = '/virtual/follow-up';
 
 function mine(diags: AmoDiagnostic[]): AmoDiagnostic[] {
   return diags.filter((d) => LIFECYCLE.test(d.code));
@@ -47,7 +47,7 @@ reception:
 ${reserves}`;
 }
 
-describe('lifecycle rules (SUI, REC, AMO): edge cases', () => {
+describe('follow-up rules (SUI, REC, AMO): edge cases', () => {
   it('the test day is the one the expectations below are computed from', () => {
     assert.strictEqual(TEST_TODAY, '2026-11-28');
   });

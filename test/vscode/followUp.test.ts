@@ -1,4 +1,4 @@
-// In-host suite: the whole AMO mission (issue #8) through VS Code — the follow-up dashboard, the PV de
+// In-host suite: the whole AMO mission through VS Code — the follow-up dashboard, the PV de
 // réception and the reserve log of the bundled life-cycle example in the preview, a reserve open after
 // the GPA flagged and lifted by its quick fix, and reviewers completed from the programme's acteurs.
 import * as assert from 'assert';
