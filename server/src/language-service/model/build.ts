@@ -26,14 +26,18 @@ function nameOf(o: Obj, index: number): string {
   return str(o.id) ?? str(o.libelle) ?? `#${index + 1}`;
 }
 
-/** The model of a programme's data (any object: a broken document gives a model with what it holds). */
+/**
+ * The model of a programme's data (any object: a broken document gives a model with what it holds). Entities are
+ * written as literals with their base fields spelled out: an object spread of the base (`{ ...e, id }`) cost
+ * ten times as much, 3 ms of each validation of a 10,000-line programme.
+ */
 export function programmeModel(data: Obj): ProgrammeModel {
   const known = programmes.get(data);
   if (known) return known;
   const phases: PhaseM[] = entities(data, 'phases', []).map((e) => {
-    const phase: PhaseM = { ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), code: str(e.o.code)?.toUpperCase(), debut: date(e.o.debut), fin: date(e.o.fin), livrables: [], jalons: [] };
-    phase.livrables = entities(e.o, 'livrables', e.path).map((d): DeliverableM => ({ ...d, phase, id: str(d.o.id), name: nameOf(d.o, d.index), libelle: str(d.o.libelle), statut: str(d.o.statut) }));
-    phase.jalons = entities(e.o, 'jalons', e.path).map((m): MilestoneM => ({ ...m, phase, id: str(m.o.id), name: nameOf(m.o, m.index), libelle: str(m.o.libelle), date: date(m.o.date), dateReelle: date(m.o.date_reelle) }));
+    const phase: PhaseM = { path: e.path, index: e.index, o: e.o, notObject: e.notObject, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), code: str(e.o.code)?.toUpperCase(), debut: date(e.o.debut), fin: date(e.o.fin), livrables: [], jalons: [] };
+    phase.livrables = entities(e.o, 'livrables', e.path).map((d): DeliverableM => ({ path: d.path, index: d.index, o: d.o, notObject: d.notObject, phase, id: str(d.o.id), name: nameOf(d.o, d.index), libelle: str(d.o.libelle), statut: str(d.o.statut) }));
+    phase.jalons = entities(e.o, 'jalons', e.path).map((m): MilestoneM => ({ path: m.path, index: m.index, o: m.o, notObject: m.notObject, phase, id: str(m.o.id), name: nameOf(m.o, m.index), libelle: str(m.o.libelle), date: date(m.o.date), dateReelle: date(m.o.date_reelle) }));
     return phase;
   });
   const deliverables = phases.flatMap((p) => p.livrables);
@@ -43,7 +47,7 @@ export function programmeModel(data: Obj): ProgrammeModel {
     const rp = num(e.o.probabilite_residuelle);
     const ri = num(e.o.impact_residuel);
     return {
-      ...e, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), titre: str(e.o.titre), probabilite: num(e.o.probabilite), impact: num(e.o.impact),
+      path: e.path, index: e.index, o: e.o, notObject: e.notObject, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), titre: str(e.o.titre), probabilite: num(e.o.probabilite), impact: num(e.o.impact),
       criticality: criticality(e.o), residual: rp !== undefined && ri !== undefined ? rp * ri : undefined, statut: str(e.o.statut), proprietaire: str(e.o.proprietaire),
       phaseRefs: list(e.o.phases).map((value, j) => ({ path: [...e.path, 'phases', j], value })),
     };
@@ -53,13 +57,13 @@ export function programmeModel(data: Obj): ProgrammeModel {
     data,
     operation: obj(data.operation),
     natures: natures(obj(data.operation)),
-    actors: entities(data, 'acteurs', []).map((e): ActorM => ({ ...e, id: str(e.o.id), nom: str(e.o.nom), role: str(e.o.role), organisme: str(e.o.organisme) })),
+    actors: entities(data, 'acteurs', []).map((e): ActorM => ({ path: e.path, index: e.index, o: e.o, notObject: e.notObject, id: str(e.o.id), nom: str(e.o.nom), role: str(e.o.role), organisme: str(e.o.organisme) })),
     phases,
     deliverables,
     milestones: phases.flatMap((p) => p.jalons),
     risks,
     riskScale: riskScale(data),
-    indicators: entities(data, 'indicateurs', []).map((e): IndicatorM => ({ ...e, id: str(e.o.id), name: nameOf(e.o, e.index), cible: num(e.o.cible), sens: str(e.o.sens), mesures: entities(e.o, 'mesures', e.path) })),
+    indicators: entities(data, 'indicateurs', []).map((e): IndicatorM => ({ path: e.path, index: e.index, o: e.o, notObject: e.notObject, id: str(e.o.id), name: nameOf(e.o, e.index), cible: num(e.o.cible), sens: str(e.o.sens), mesures: entities(e.o, 'mesures', e.path) })),
     followUp,
   };
   programmes.set(data, model);
@@ -84,11 +88,11 @@ export function consultationModel(data: Obj): ConsultationModel {
     criteria: s.criteres.map((c, i) => criterion(c, [...s.path, i], i, criterionId(c, i))),
   }));
   const ownSet = new Map<Obj, CriteriaSetM>(sets.filter((s) => s.owner !== data).map((s) => [s.owner, s]));
-  const lots = entities(data, 'lots', []).map((e): LotM => ({ ...e, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), statut: str(e.o.statut), valeurEstimeeHt: num(e.o.valeur_estimee_ht), montantAttribueHt: num(e.o.montant_attribue_ht), criteria: ownSet.get(e.o) }));
+  const lots = entities(data, 'lots', []).map((e): LotM => ({ path: e.path, index: e.index, o: e.o, notObject: e.notObject, id: str(e.o.id), name: nameOf(e.o, e.index), libelle: str(e.o.libelle), statut: str(e.o.statut), valeurEstimeeHt: num(e.o.valeur_estimee_ht), montantAttribueHt: num(e.o.montant_attribue_ht), criteria: ownSet.get(e.o) }));
   const lotById = new Map<string, LotM>();
   for (const l of lots) if (l.id !== undefined && !lotById.has(l.id)) lotById.set(l.id, l);
   const offers = entities(data, 'offres', []).map((e): OfferM => ({
-    ...e, name: offerId(e.o, e.index), id: str(e.o.id), candidat: str(e.o.candidat), lot: str(e.o.lot), prixHt: num(e.o.prix_ht), prixTtc: num(e.o.prix_ttc), statut: str(e.o.statut), admissible: admissible(e.o),
+    path: e.path, index: e.index, o: e.o, notObject: e.notObject, name: offerId(e.o, e.index), id: str(e.o.id), candidat: str(e.o.candidat), lot: str(e.o.lot), prixHt: num(e.o.prix_ht), prixTtc: num(e.o.prix_ttc), statut: str(e.o.statut), admissible: admissible(e.o),
   }));
   const offersByLot = new Map<string | undefined, OfferM[]>();
   for (const o of offers) {
@@ -107,7 +111,7 @@ function receptionOf(data: Obj): ReceptionM | undefined {
   const path: Path = ['reception'];
   return {
     path, o, dateReception: date(o.date_reception), gpaEnd: gpaEnd(o),
-    reserves: entities(o, 'reserves', path).map((e): ReserveM => ({ ...e, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), lot: str(e.o.lot), entreprise: str(e.o.entreprise), open: reserveOpen(e.o) })),
+    reserves: entities(o, 'reserves', path).map((e): ReserveM => ({ path: e.path, index: e.index, o: e.o, notObject: e.notObject, name: str(e.o.id) ?? `#${e.index + 1}`, id: str(e.o.id), lot: str(e.o.lot), entreprise: str(e.o.entreprise), open: reserveOpen(e.o) })),
   };
 }
 
