@@ -58,6 +58,10 @@ describe('reliability (docs/robustness.md)', function () {
         const all = service().getDiagnostics({ uri: PROG, text }, { locale: 'fr' });
         assert.deepStrictEqual(all.map((d) => d.code), ['YAML-003'], JSON.stringify(all.slice(0, 3)));
         assert.match(all[0].message, /trop volumineux pour être vérifié/);
+        // The features answer as on an empty document (as over the size limit): no outline, no hints.
+        const doc = { uri: PROG, text };
+        assert.deepStrictEqual(service().getDocumentSymbols(doc), []);
+        assert.deepStrictEqual(service().getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 300, character: 0 } }), []);
       });
     }
     it('20,000 items exactly: still fully checked', () => {

@@ -61,7 +61,11 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
 
   /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
   function featureParse(doc: TextDocumentLike): ParsedDocument {
-    return doc.text.length > MAX_VALIDATED_LENGTH ? unparsed(doc.uri, doc.text, 'rules') : parse(doc);
+    if (doc.text.length > MAX_VALIDATED_LENGTH) return unparsed(doc.uri, doc.text, 'rules');
+    const parsed = parse(doc);
+    // Over the entity budget (limits.ts): the features answer as on an empty document, as over the size limit
+    // (inlay hints over a 160,000-item list cost 300 ms per request).
+    return parsed.skipped === 'rules' ? unparsed(doc.uri, doc.text, 'rules') : parsed;
   }
 
   /** The programme a consultation names, when it may be read: every reader (render, dependency maps) asks here. */

@@ -177,12 +177,12 @@ export function budgetNotice(over: OverBudget): Msg {
   const en = (n: number): string => n.toLocaleString('en-GB');
   return over.items !== undefined
     ? {
-        fr: `Document trop volumineux pour être vérifié : une liste ou un objet de ${fr(over.items)} éléments (au-delà de ${fr(MAX_COLLECTION_ITEMS)}) ; seule la syntaxe YAML est vérifiée, le schéma et les règles sont désactivés. Découpez les données pour les réactiver.`,
-        en: `Document too large to check: a list or map of ${en(over.items)} items (over ${en(MAX_COLLECTION_ITEMS)}); only the YAML syntax is checked, schema and rules are off. Split the data to turn them back on.`,
+        fr: `Document trop volumineux pour être vérifié : une liste ou un objet de ${fr(over.items)} éléments (au-delà de ${fr(MAX_COLLECTION_ITEMS)}) ; seule la syntaxe YAML est vérifiée ; le schéma, les règles, la complétion, le survol et la navigation sont désactivés. Découpez les données pour les réactiver.`,
+        en: `Document too large to check: a list or map of ${en(over.items)} items (over ${en(MAX_COLLECTION_ITEMS)}); only the YAML syntax is checked; schema, rules, completion, hover and navigation are off. Split the data to turn them back on.`,
       }
     : {
-        fr: `Document trop volumineux pour être vérifié : plus de ${fr(MAX_NODES)} nœuds YAML ; seule la syntaxe est vérifiée, le schéma et les règles sont désactivés. Découpez le fichier pour les réactiver.`,
-        en: `Document too large to check: more than ${en(MAX_NODES)} YAML nodes; only the syntax is checked, schema and rules are off. Split the file to turn them back on.`,
+        fr: `Document trop volumineux pour être vérifié : plus de ${fr(MAX_NODES)} nœuds YAML ; seule la syntaxe est vérifiée ; le schéma, les règles, la complétion, le survol et la navigation sont désactivés. Découpez le fichier pour les réactiver.`,
+        en: `Document too large to check: more than ${en(MAX_NODES)} YAML nodes; only the syntax is checked; schema, rules, completion, hover and navigation are off. Split the file to turn them back on.`,
       };
 }
 
