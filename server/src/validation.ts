@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AmoConfig, AmoDiagnostic, LanguageService, Locale, TextDocumentLike } from './language-service';
-import { MAX_VALIDATED_LENGTH } from './language-service/limits';
+import { heavy } from './language-service/limits';
 import { ValidationStatusNotification } from './protocol';
 import type { DocumentSettings } from './settings';
 import { configuredDelay, ValidationTimes } from './validationDelay';
@@ -40,8 +40,8 @@ export class ValidationScheduler {
     const s = await settings.of(uri);
     const options = { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
     const doc = { uri, text };
-    // A huge document would hold every request for seconds: its syntax is checked in a worker when the host has one.
-    return text.length > MAX_VALIDATED_LENGTH && validateLarge ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
+    // A huge or heavy document (limits.ts) would hold every request for seconds: its syntax is checked in a worker when the host has one.
+    return heavy(text) && validateLarge ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
   }
 
   private async validate(uri: string, measured: boolean): Promise<void> {

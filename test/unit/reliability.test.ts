@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import { createLanguageService, type LanguageService } from '../../server/src/language-service';
 import { MAX_DIAGNOSTICS } from '../../server/src/language-service/diagnostics';
+import { heavy } from '../../server/src/language-service/limits';
 import { locate, nodeAt, pairAt, parseText } from '../../server/src/language-service/parse';
 import { configuredDelay, MAX_CONFIGURED_DELAY_MS } from '../../server/src/validationDelay';
 import { TEST_TODAY } from '../helpers/service';
@@ -57,13 +58,22 @@ describe('reliability (docs/robustness.md)', function () {
       it(`${name}: one YAML-003 on the collection, no schema or rule finding`, () => {
         const all = service().getDiagnostics({ uri: PROG, text }, { locale: 'fr' });
         assert.deepStrictEqual(all.map((d) => d.code), ['YAML-003'], JSON.stringify(all.slice(0, 3)));
-        assert.match(all[0].message, /trop volumineux pour être vérifié/);
+        assert.match(all[0].message, /trop (volumineux|lourd) pour être vérifié/);
         // The features answer as on an empty document (as over the size limit): no outline, no hints.
         const doc = { uri: PROG, text };
         assert.deepStrictEqual(service().getDocumentSymbols(doc), []);
         assert.deepStrictEqual(service().getInlayHints(doc, { start: { line: 0, character: 0 }, end: { line: 300, character: 0 } }), []);
       });
     }
+    it('a heavy text (more than 60,000 lines, or a line over 100,000 characters) is syntax only whatever its length; a real file is not', () => {
+      assert.deepStrictEqual(heavy(`${head}${'# x\n'.repeat(60_001)}`), { lines: 60_009 });
+      assert.deepStrictEqual(heavy(`${head}phases: [${Array(60_000).fill('1').join(', ')}]\n`), { longestLine: 180_008 });
+      assert.strictEqual(heavy(`${head}${'  - {id: PH-1, code: ESQ, libelle: Phase, debut: 2026-01-05, fin: 2026-03-27}\n'.repeat(20_000)}`), undefined);
+      const all = service().getDiagnostics({ uri: PROG, text: `${head}${'# x\n'.repeat(60_001)}` }, { locale: 'fr' });
+      assert.deepStrictEqual(all.map((d) => d.code), ['YAML-003']);
+      assert.match(all[0].message, /60.009 lignes/);
+    });
+
     it('20,000 items exactly: still fully checked', () => {
       const text = `${head}phases:\n${'  - 1\n'.repeat(20_000)}`;
       const all = service().getDiagnostics({ uri: PROG, text }, { locale: 'fr' });

@@ -2,7 +2,7 @@ import { collectFindings, toDiagnostics, type Finding } from './diagnostics';
 import { parseText, type ParsedDocument } from './parse';
 import type { ProgrammeLink } from './rules/types';
 import type { AmoConfig, AmoDiagnostic, Locale, Msg, TextDocumentLike, WorkspaceProvider } from './types';
-import { MAX_VALIDATED_LENGTH, unparsed } from './limits';
+import { heavy, heavyNotice, unparsed } from './limits';
 import { isObj } from './util/data';
 import { programmeRef, programmeUri, resolveProgrammeUri } from './model/programmeRef';
 import { locate } from './parse';
@@ -61,7 +61,8 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
 
   /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
   function featureParse(doc: TextDocumentLike): ParsedDocument {
-    if (doc.text.length > MAX_VALIDATED_LENGTH) return unparsed(doc.uri, doc.text, 'rules');
+    const why = heavy(doc.text);
+    if (why) return unparsed(doc.uri, doc.text, 'rules', heavyNotice(doc.text, why));
     const parsed = parse(doc);
     // Over the entity budget (limits.ts): the features answer as on an empty document, as over the size limit
     // (inlay hints over a 160,000-item list cost 300 ms per request).

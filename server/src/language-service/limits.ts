@@ -10,6 +10,47 @@ import { docKindOf, type Msg } from './types';
 
 /** Above this length (UTF-16 code units, about 2 MB or 40,000 lines), schema, rules and the link are skipped. */
 export const MAX_VALIDATED_LENGTH = 2_000_000;
+/**
+ * A document of more lines than this, or with a line longer than MAX_LINE_LENGTH, is treated as one over
+ * MAX_VALIDATED_LENGTH (syntax only, off the server's main thread, features off) whatever its length: a real
+ * file of 2 MB holds about 40,000 lines of under 1,000 characters, while 160,000 one-item lines (1 MB) or one
+ * line of 160,000 flow items (320 kB) held the server's main thread for seconds in the `yaml` parse alone.
+ */
+export const MAX_LINES = 60_000;
+export const MAX_LINE_LENGTH = 100_000;
+
+/** Why a text gets syntax only (and, in the server, off the main thread), from a scan of its line breaks; undefined: it is checked in full. */
+export function heavy(text: string): { length: number } | { lines: number } | { longestLine: number } | undefined {
+  if (text.length > MAX_VALIDATED_LENGTH) return { length: text.length };
+  if (text.length < MAX_LINES) return undefined; // fewer characters than the line bound: under both bounds
+  let lines = 1;
+  let longest = 0;
+  let start = 0;
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    const end = i < 0 ? text.length : i;
+    if (end - start > longest) longest = end - start;
+    if (i < 0) break;
+    lines++;
+    start = i + 1;
+  }
+  if (lines > MAX_LINES) return { lines };
+  if (longest > MAX_LINE_LENGTH) return { longestLine: longest };
+  return undefined;
+}
+
+export function heavyNotice(text: string, why: NonNullable<ReturnType<typeof heavy>>): Msg {
+  const fr = (n: number): string => n.toLocaleString('fr-FR');
+  const en = (n: number): string => n.toLocaleString('en-GB');
+  if ('length' in why) return sizeNotice(text.length, 'rules');
+  const what = 'lines' in why
+    ? { fr: `${fr(why.lines)} lignes (au-delà de ${fr(MAX_LINES)})`, en: `${en(why.lines)} lines (over ${en(MAX_LINES)})` }
+    : { fr: `une ligne de ${fr(why.longestLine)} caractères (au-delà de ${fr(MAX_LINE_LENGTH)})`, en: `a line of ${en(why.longestLine)} characters (over ${en(MAX_LINE_LENGTH)})` };
+  return {
+    fr: `Document trop lourd pour être vérifié : ${what.fr} ; seule la syntaxe YAML est vérifiée ; le schéma, les règles, la complétion, le survol et la navigation sont désactivés pour garder l’éditeur réactif. Découpez le fichier pour les réactiver.`,
+    en: `Document too heavy to check: ${what.en}; only the YAML syntax is checked; schema, rules, completion, hover and navigation are off to keep the editor responsive. Split the file to turn them back on.`,
+  };
+}
+
 /** Above this length the text is not parsed at all: the `yaml` parse costs about 1 s and 130 MB per MB. */
 export const MAX_PARSED_LENGTH = 6_000_000;
 /**
@@ -191,8 +232,8 @@ export function budgetNotice(over: OverBudget): Msg {
  * for texts over MAX_PARSED_LENGTH, and to features (completion, hover, navigation, editing) for texts
  * over MAX_VALIDATED_LENGTH, so that only the debounced validation pays for parsing a huge document.
  */
-export function unparsed(uri: string, text: string, skipped: 'rules' | 'parse'): ParsedDocument {
-  const notice: SyntaxProblem = { code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) };
+export function unparsed(uri: string, text: string, skipped: 'rules' | 'parse', message: Msg = sizeNotice(text.length, skipped)): ParsedDocument {
+  const notice: SyntaxProblem = { code: 'YAML-003', start: 0, end: 1, severity: 'information', message };
   return { uri, text, kind: docKindOf(uri), lines: new LineIndex(text), doc: parseDocument(''), data: undefined, problems: [notice], ok: false, skipped: 'parse' };
 }
 

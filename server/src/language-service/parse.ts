@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
-import { budgetNotice, checkStructure, MAX_PARSED_LENGTH, MAX_VALIDATED_LENGTH, overBudget, parseBounded, sizeNotice, unparsed } from './limits';
+import { budgetNotice, checkStructure, heavy, heavyNotice, MAX_PARSED_LENGTH, overBudget, parseBounded, unparsed } from './limits';
 import { normalise, rawPath, type Spelling } from './model/normalise';
 import { LineIndex } from './lineIndex';
 import type { DocKind, Msg, Path } from './types';
@@ -83,8 +83,9 @@ const incremental = new WeakMap<ParsedDocument, IncrementalState>();
 export function parseText(uri: string, text: string, previous?: ParsedDocument): ParsedDocument {
   // Not parsed at all: an empty tree, so that every feature answers at once with nothing.
   if (text.length > MAX_PARSED_LENGTH) return unparsed(uri, text, 'parse');
-  const skipped = text.length > MAX_VALIDATED_LENGTH ? 'rules' : undefined;
-  const notices: SyntaxProblem[] = skipped ? [{ code: 'YAML-003', start: 0, end: 1, severity: 'information', message: sizeNotice(text.length, skipped) }] : [];
+  const why = heavy(text);
+  const skipped = why ? 'rules' : undefined;
+  const notices: SyntaxProblem[] = why ? [{ code: 'YAML-003', start: 0, end: 1, severity: 'information', message: heavyNotice(text, why) }] : [];
   const state = previous && incremental.get(previous);
   const inc = parseIncrementally(text, state);
   // The previous line table, updated around the edit (the previous parse gives it up, as its nodes).
