@@ -1,19 +1,18 @@
 import type { Connection, DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams, NotificationHandler, TextDocuments } from 'vscode-languageserver';
-import { isPosition } from './features/request';
+import { isRange } from './features/request';
+import { isObj, type Obj } from './language-service/util/data';
 
 /** What `TextDocuments.listen` takes (the library does not export the interface by name). */
 type TextDocumentConnection = Parameters<TextDocuments<never>['listen']>[0];
-type Loose = Record<string, unknown>;
-const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
-const hasUri = (p: unknown): p is { textDocument: Loose & { uri: string } } => isObj(p) && isObj(p.textDocument) && typeof p.textDocument.uri === 'string';
+const hasUri = (p: unknown): p is { textDocument: Obj & { uri: string } } => isObj(p) && isObj(p.textDocument) && typeof p.textDocument.uri === 'string';
 
 function wellFormedOpen(p: unknown): p is DidOpenTextDocumentParams {
   return hasUri(p) && typeof p.textDocument.text === 'string' && Number.isInteger(p.textDocument.version);
 }
 
 function wellFormedChange(p: unknown): p is DidChangeTextDocumentParams {
-  if (!hasUri(p) || !Number.isInteger(p.textDocument.version) || !Array.isArray((p as Loose).contentChanges)) return false;
-  return ((p as Loose).contentChanges as unknown[]).every((c) => isObj(c) && typeof c.text === 'string' && (c.range === undefined || (isObj(c.range) && isPosition(c.range.start) && isPosition(c.range.end))));
+  if (!hasUri(p) || !Number.isInteger(p.textDocument.version) || !Array.isArray((p as Obj).contentChanges)) return false;
+  return ((p as Obj).contentChanges as unknown[]).every((c) => isObj(c) && typeof c.text === 'string' && (c.range === undefined || isRange(c.range)));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocumentLike } from '../language-service';
+import { isObj } from '../language-service/util/data';
 import type { FeatureContext } from './types';
 
 /** What a request's params must hold, beyond `textDocument.uri`, for its handler to run. */
@@ -13,9 +14,6 @@ export interface ParamShape {
   options?: true;
   newName?: true;
 }
-
-type Loose = Record<string, unknown>;
-const isObj = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isPosition(v: unknown): v is Position {
   return isObj(v) && Number.isInteger(v.line) && Number.isInteger(v.character);
