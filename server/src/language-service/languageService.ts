@@ -57,16 +57,21 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
 
   /** The host's reach (WorkspaceProvider.mayRead): a document never makes the service read a file out of it. */
   const reachable = (uri: string, from?: string): boolean => !init.workspace.mayRead || init.workspace.mayRead(uri, from);
+  /** What the features read (a programme through the navigation and the fixes): within the reach. */
   const readText = (uri: string): string | undefined => (reachable(uri) ? init.workspace.readText(uri) : undefined);
 
-  /** The parse features get: none over MAX_VALIDATED_LENGTH, where only the debounced validation parses (limits.ts). */
+  /** The parse features get: none for a heavy text (limits.ts `heavy`) or one over the entity budget, where only the debounced validation parses. */
   function featureParse(doc: TextDocumentLike): ParsedDocument {
-    const why = heavy(doc.text);
-    if (why) return unparsed(doc.uri, doc.text, 'rules', heavyNotice(doc.text, why));
+    // A parse of this very text already says whether it is heavy (its `skipped`): the scan is for a text not parsed yet.
+    const hit = cache.get(doc.uri);
+    if (!hit || hit.text !== doc.text) {
+      const why = heavy(doc.text);
+      if (why) return unparsed(doc.uri, doc.text, 'rules', heavyNotice(doc.text, why));
+    }
     const parsed = parse(doc);
     // Over the entity budget (limits.ts): the features answer as on an empty document, as over the size limit
     // (inlay hints over a 160,000-item list cost 300 ms per request).
-    return parsed.skipped === 'rules' ? unparsed(doc.uri, doc.text, 'rules') : parsed;
+    return parsed.skipped === 'rules' ? unparsed(doc.uri, doc.text, 'rules', parsed.problems.find((p) => p.code === 'YAML-003')?.message) : parsed;
   }
 
   /** The programme a consultation names, when it may be read: every reader (render, dependency maps) asks here. */
@@ -78,7 +83,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
   /** The parse of the programme a consultation names (workspace provider, parse cache); model/programmeRef.ts resolves it. */
   function programmeOf(parsed: ParsedDocument): ParsedDocument | undefined {
     const uri = programmeUri(parsed);
-    const text = uri && reachable(uri, parsed.uri) ? readText(uri) : undefined;
+    const text = uri && reachable(uri, parsed.uri) ? init.workspace.readText(uri) : undefined;
     return uri && text !== undefined ? parse({ uri, text }) : undefined;
   }
 
@@ -102,7 +107,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     if (!reachable(uri, parsed.uri)) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'warning', message: { fr: `Programme « ${rel} » hors de l’espace de travail : il n’est pas lu et les références au programme ne sont pas vérifiées. Ouvrez (ou vérifiez) le dossier qui contient la consultation et son programme.`, en: `Programme '${rel}' is outside the workspace: it is not read and references to the programme are not checked. Open (or check) the folder that holds both the consultation and its programme.` } }] };
     }
-    const text = readText(uri);
+    const text = init.workspace.readText(uri);
     if (text === undefined) {
       return { findings: [{ code: 'REF-003', start, end, severity: 'error', message: { fr: `Fichier programme introuvable ou illisible : « ${rel} ». Vérifiez le chemin relatif.`, en: `Programme file not found or unreadable: '${rel}'. Check the relative path.` } }] };
     }

@@ -119,9 +119,18 @@ export function inReach(uri: string, folders: readonly string[]): boolean {
  * folder (a file opened alone), under the open documents' folders and their project roots, as the CLI does.
  */
 export function serverMayRead(uri: string, reach: { folders: readonly string[]; open: readonly string[] }): boolean {
-  const paths = (uris: readonly string[]): string[] => uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
-  const folders = reach.folders.length ? paths(reach.folders).map(realPath) : reachFolders(paths(reach.open));
+  const folders = reach.folders.length ? realFolders(reach.folders) : reachFolders(filePaths(reach.open));
   return inReach(uri, folders);
+}
+
+const filePaths = (uris: readonly string[]): string[] => uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+
+/** The workspace folders' real paths, resolved once per list of folders (the server keeps one list per initialize). */
+const realFoldersOf = new WeakMap<readonly string[], string[]>();
+function realFolders(folders: readonly string[]): string[] {
+  let real = realFoldersOf.get(folders);
+  if (!real) realFoldersOf.set(folders, (real = filePaths(folders).map(realPath)));
+  return real;
 }
 
 /**
