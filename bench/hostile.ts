@@ -132,7 +132,8 @@ async function main(): Promise<void> {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }
-  const out = path.join(ROOT, 'bench', 'results', `hostile-${new Date().toISOString().slice(0, 10)}.json`);
+  // A partial run (--only) never replaces the day's full record.
+  const out = path.join(ROOT, 'bench', 'results', `hostile-${new Date().toISOString().slice(0, 10)}${only ? `-${only}` : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`);
   console.log(`written ${path.relative(ROOT, out)}`);

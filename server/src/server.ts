@@ -63,6 +63,7 @@ export function underFolders(uri: string, folders: readonly string[]): boolean {
 
 export function startServer(connection: Connection, runtime: ServerRuntime): void {
   const documents = new TextDocuments(TextDocument);
+  let workspaceFolders: string[] = [];
   /** The reach of documents (docs/robustness.md): an open document is always readable, then the workspace folders. */
   const mayRead = (uri: string, from?: string): boolean => {
     if (documents.get(uri) !== undefined) return true;
@@ -81,7 +82,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   let clientCapabilities: ClientCapabilities = {};
   let hasWatchCapability = false;
-  let workspaceFolders: string[] = [];
   const settings = new DocumentSettings({ connection, findConfig: runtime.findConfig, folderPathOf, log });
   const validation = new ValidationScheduler({ connection, documents, service, settings, validateLarge: runtime.validateLarge, log });
   const workspaceFiles = new WorkspaceValidator({

@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AmoConfig, AmoDiagnostic, LanguageService, Locale, TextDocumentLike } from './language-service';
 import { heavy } from './language-service/limits';
 import { ValidationStatusNotification } from './protocol';
-import type { DocumentSettings } from './settings';
+import type { AmoSettings, DocumentSettings } from './settings';
 import { configuredDelay, ValidationTimes } from './validationDelay';
 
 const DEFAULT_DELAY_MS = 50;
@@ -35,9 +35,9 @@ export class ValidationScheduler {
   constructor(private readonly host: ValidationHost) {}
 
   /** Diagnostics of a text with a document's settings (open documents, and the workspace's files from disk). */
-  async diagnose(uri: string, text: string): Promise<AmoDiagnostic[] | undefined> {
+  async diagnose(uri: string, text: string, known?: AmoSettings): Promise<AmoDiagnostic[] | undefined> {
     const { service, settings, validateLarge } = this.host;
-    const s = await settings.of(uri);
+    const s = known ?? (await settings.of(uri));
     const options = { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
     const doc = { uri, text };
     // A huge or heavy document (limits.ts) would hold every request for seconds: its syntax is checked in a worker when the host has one.
@@ -49,14 +49,14 @@ export class ValidationScheduler {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    await this.host.settings.of(uri);
+    const settings = await this.host.settings.of(uri);
     const current = documents.get(uri);
     // Drop the run when the user typed meanwhile: a newer validation is already scheduled.
     if (!current || current.version !== version) return;
     try {
       const started = performance.now();
       const text = current.getText();
-      const diagnostics = await this.diagnose(uri, text);
+      const diagnostics = await this.diagnose(uri, text, settings);
       if (!diagnostics || documents.get(uri)?.version !== version) return;
       const prog = service.getProgrammeUri({ uri, text });
       if (prog) this.dependsOn.set(uri, prog);

@@ -35,13 +35,14 @@ function periods(from: string, to: string): { label: string; start: string; end:
   const fy = +from.slice(0, 4);
   const ty = +to.slice(0, 4);
   const out: { label: string; start: string; end: string }[] = [];
+  const pad = (y: number): string => String(y).padStart(4, '0');
   if ((ty - fy + 1) * 4 <= MAX_PERIODS) {
     let y = fy;
     let q = Math.floor((+from.slice(5, 7) - 1) / 3);
     for (;;) {
-      const start = `${String(y).padStart(4, '0')}-${String(q * 3 + 1).padStart(2, '0')}-01`;
+      const start = `${pad(y)}-${String(q * 3 + 1).padStart(2, '0')}-01`;
       if (start > to) break;
-      const next = q === 3 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${String(y).padStart(4, '0')}-${String(q * 3 + 4).padStart(2, '0')}-01`;
+      const next = q === 3 ? `${pad(y + 1)}-01-01` : `${pad(y)}-${String(q * 3 + 4).padStart(2, '0')}-01`;
       out.push({ label: `T${q + 1} ${String(y).slice(2)}`, start, end: addDays(next, -1) });
       if (++q === 4) {
         q = 0;
@@ -51,7 +52,6 @@ function periods(from: string, to: string): { label: string; start: string; end:
     return out;
   }
   const years = Math.max(1, Math.ceil((ty - fy + 1) / MAX_PERIODS));
-  const pad = (y: number): string => String(y).padStart(4, '0');
   for (let y = fy; y <= ty; y += years) {
     const last = Math.min(ty, y + years - 1);
     out.push({ label: years === 1 ? String(y) : `${y}–${last}`, start: `${pad(y)}-01-01`, end: `${pad(last)}-12-31` });
