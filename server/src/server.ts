@@ -16,6 +16,7 @@ import type { Feature, FeatureContext } from './features/types';
 import { createKnownDocuments } from './knownDocuments';
 import { DocumentSettings } from './settings';
 import { ValidationScheduler } from './validation';
+import { DiagnosticsHub, registerPullDiagnostics } from './diagnosticsHub';
 import { progressReporter } from './workDoneProgress';
 import { WorkspaceValidator } from './workspaceValidation';
 import { AMO_VERSION } from './version';
@@ -83,14 +84,24 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   let clientCapabilities: ClientCapabilities = {};
   let hasWatchCapability = false;
   const settings = new DocumentSettings({ connection, findConfig: runtime.findConfig, folderPathOf, log });
-  const validation = new ValidationScheduler({ connection, documents, service, settings, validateLarge: runtime.validateLarge, log });
+  let refreshSupport = false;
+  const hub = new DiagnosticsHub({
+    versionOf: (uri) => documents.get(uri)?.version,
+    pending: (uri): boolean => validation.pending(uri),
+    validateNow: (uri): void => validation.schedule(uri, 0),
+    push: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    refresh: () => {
+      if (refreshSupport) void connection.languages.diagnostics.refresh();
+    },
+  });
+  const validation = new ValidationScheduler({ connection, hub, documents, service, settings, validateLarge: runtime.validateLarge, log });
   const workspaceFiles = new WorkspaceValidator({
     list: () => known.list(),
     isOpen: (uri) => documents.get(uri) !== undefined,
     readText: (uri) => runtime.readFile(uri),
     diagnose: async (uri, text) => (await validation.diagnose(uri, text)) ?? [],
     programmeOf: (uri, text) => service.getProgrammeUri({ uri, text }),
-    publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+    publish: (uri, diagnostics) => hub.deliver(uri, undefined, diagnostics),
     forget: (uri) => service.forget(uri),
     progress: progressReporter(connection, () => clientCapabilities),
     log,
@@ -127,7 +138,11 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
     known.setFolders(workspaceFolders);
-    const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, ...features.map((f) => f.capabilities));
+    // LSP 3.17 pull diagnostics when the client pulls (VS Code, Neovim…); pushed otherwise (diagnosticsHub.ts).
+    hub.documentPull = caps.textDocument?.diagnostic !== undefined;
+    refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
+    const pull = hub.documentPull ? { diagnosticProvider: { identifier: 'amo', interFileDependencies: true, workspaceDiagnostics: true } } : {};
+    const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, pull, ...features.map((f) => f.capabilities));
     return {
       capabilities,
       serverInfo: { name: 'amo-language-server', version: AMO_VERSION },
@@ -165,7 +180,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     service.forget(uri);
     // In workspace scope, a closed file keeps showing the problems of its disk text.
     if (workspaceFiles.isEnabled) workspaceFiles.onClose(uri);
-    else void connection.sendDiagnostics({ uri, diagnostics: [] });
+    else hub.deliver(uri, undefined, []);
+    hub.wake(uri);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -201,6 +217,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     trusted: () => settings.trusted,
   };
   for (const f of features) f.register(featureContext);
+  registerPullDiagnostics(connection, hub);
 
   documents.listen(wellFormedDocumentEvents(connection, (m) => connection.console.warn(m)));
   connection.listen();

@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AmoConfig, AmoDiagnostic, LanguageService, Locale, TextDocumentLike } from './language-service';
 import { heavy } from './language-service/limits';
+import type { DiagnosticsHub } from './diagnosticsHub';
 import { ValidationStatusNotification } from './protocol';
 import type { AmoSettings, DocumentSettings } from './settings';
 import { configuredDelay, ValidationTimes } from './validationDelay';
@@ -10,6 +11,8 @@ const DEFAULT_DELAY_MS = 50;
 
 export interface ValidationHost {
   connection: Connection;
+  /** Where each result goes (pushed or kept for the client's pull: diagnosticsHub.ts). */
+  hub: Pick<DiagnosticsHub, 'deliver' | 'failed'>;
   documents: TextDocuments<TextDocument>;
   service: LanguageService;
   settings: DocumentSettings;
@@ -31,6 +34,8 @@ export class ValidationScheduler {
   private readonly times = new ValidationTimes();
   /** consultation URI → programme URI it names (for revalidation when the programme changes). */
   private readonly dependsOn = new Map<string, string>();
+  /** Runs of each document under way (between its timer and its result; two may overlap). */
+  private readonly running = new Map<string, number>();
 
   constructor(private readonly host: ValidationHost) {}
 
@@ -45,6 +50,29 @@ export class ValidationScheduler {
   }
 
   private async validate(uri: string, measured: boolean): Promise<void> {
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
+    let ended = false;
+    const end = (): void => {
+      if (ended) return;
+      ended = true;
+      const n = (this.running.get(uri) ?? 1) - 1;
+      if (n > 0) this.running.set(uri, n);
+      else this.running.delete(uri);
+    };
+    try {
+      await this.validateNow(uri, measured, end);
+    } finally {
+      end();
+    }
+  }
+
+  /** A validation of this open document is scheduled or running (a pull waits for its result). */
+  pending(uri: string): boolean {
+    return this.timers.has(uri) || this.running.has(uri);
+  }
+
+  /** `end`: this run is over (called before its result is delivered, so that a pull woken by it does not wait for it). */
+  private async validateNow(uri: string, measured: boolean, end: () => void): Promise<void> {
     const { connection, documents, service } = this.host;
     const doc = documents.get(uri);
     if (!doc) return;
@@ -64,7 +92,8 @@ export class ValidationScheduler {
       const durationMs = performance.now() - started;
       // What a validation of this document costs after an edit sets the next debounce (validationDelay.ts).
       if (measured) this.times.record(uri, durationMs);
-      await connection.sendDiagnostics({ uri, version, diagnostics });
+      end();
+      this.host.hub.deliver(uri, version, diagnostics);
       void connection.sendNotification(ValidationStatusNotification, {
         uri,
         version,
@@ -73,6 +102,8 @@ export class ValidationScheduler {
         durationMs: Math.round(durationMs * 10) / 10,
       });
     } catch (err) {
+      end();
+      this.host.hub.failed(uri, version);
       this.host.log(`Validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }

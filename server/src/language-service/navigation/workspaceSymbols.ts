@@ -5,6 +5,7 @@ import { docKindOf, type Path } from '../types';
 import { SYMBOL_KIND } from './kinds';
 import { getSymbolTable } from './symbolTable';
 import type { NavigationHost } from './targets';
+import { textHash } from '../util/hash';
 
 /**
  * The compact workspace index: for each AMO file, a hash of the text it was read from and every symbol it
@@ -74,18 +75,6 @@ function definitionsOf(parsed: ParsedDocument): SymbolInformation[] {
     if (sym.role === 'definition') add(sym.id, SYMBOL_KIND[sym.kind], sym.start, sym.end, parentOf(parsed, sym.path));
   }
   return out;
-}
-
-/** Two independent 32-bit FNV-1a hashes of the UTF-16 text and its length: a changed text is never taken for the indexed one in practice (2^-64). */
-function textHash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
-  }
-  return `${text.length}:${(a >>> 0).toString(36)}:${(b >>> 0).toString(36)}`;
 }
 
 /** The id of the item that holds a nested definition: the phase of a deliverable, the criterion of a sub-criterion, the lot of a criterion. */
