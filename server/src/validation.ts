@@ -1,7 +1,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AmoConfig, AmoDiagnostic, LanguageService, Locale, TextDocumentLike } from './language-service';
-import { heavy } from './language-service/limits';
+import { heavy, unaffordable } from './language-service/limits';
 import type { DiagnosticsHub } from './diagnosticsHub';
 import { ValidationStatusNotification } from './protocol';
 import type { AmoSettings, DocumentSettings } from './settings';
@@ -46,7 +46,8 @@ export class ValidationScheduler {
     const options = { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
     const doc = { uri, text };
     // A huge or heavy document (limits.ts) would hold every request for seconds: its syntax is checked in a worker when the host has one.
-    return heavy(text) && validateLarge ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
+    // A text too costly even for its syntax is not parsed at all: its one notice needs no worker.
+    return heavy(text) && validateLarge && !unaffordable(text) ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
   }
 
   private async validate(uri: string, measured: boolean): Promise<void> {

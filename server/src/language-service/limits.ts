@@ -19,35 +19,286 @@ export const MAX_VALIDATED_LENGTH = 2_000_000;
 export const MAX_LINES = 60_000;
 export const MAX_LINE_LENGTH = 100_000;
 
-/** Why a text gets syntax only (and, in the server, off the main thread), from a scan of its line breaks; undefined: it is checked in full. */
-export function heavy(text: string): { length: number } | { lines: number } | { longestLine: number } | { topLevel: number } | undefined {
-  if (text.length > MAX_VALIDATED_LENGTH) return { length: text.length };
-  if (text.length < MAX_LINES) return undefined; // fewer characters than the line bound: under both bounds
-  let lines = 1;
-  let longest = 0;
-  let start = 0;
-  /** Lines that start in column 0 with content: the entries of the root (a real file has tens, a compact list hundreds). */
-  let topLevel = 0;
-  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
-    const end = i < 0 ? text.length : i;
-    if (end - start > longest) longest = end - start;
-    const c = text.charCodeAt(start);
-    if (end > start && c !== 32 && c !== 9 && c !== 35 && c !== 13) topLevel++;
-    if (i < 0) break;
-    lines++;
-    start = i + 1;
+/**
+ * What the pre-scan (`estimate`) counts on the raw text, in one linear pass and without the `yaml` parse: the
+ * drivers of that parse's cost. Lines, the longest line, lines starting in column 0 (the root's entries); the
+ * largest collection — block `- ` items at one column, keys of one block map, items of one flow collection
+ * (its commas) — and where it starts; the nodes (a key and its value are two, an item one); anchors and aliases.
+ * Quoted scalars, comments and the content of block scalars (`|`, `>`) are skipped. An estimate: it is exact
+ * on the usual layouts and errs by a few nodes per collection elsewhere (test/unit/limits.test.ts compares it
+ * with the parse on every example and fixture).
+ */
+export interface Estimate {
+  lines: number;
+  longestLine: number;
+  topLevel: number;
+  items: number;
+  itemsAt: number;
+  nodes: number;
+  anchors: number;
+  aliases: number;
+}
+
+/** A text shorter than this cannot hold a collection over the entity budget (MAX_COLLECTION_ITEMS, below: each flow item takes two characters at least, `1,`). */
+const MIN_SCANNED_LENGTH = 2 * 20_000;
+
+const SEQ = 0;
+const MAP = 1;
+
+/** True for a character after which a quote, an anchor or an alias starts a token (space, tab, flow indicator). */
+const tokenStart = (c: number): boolean => c === 32 || c === 9 || c === 44 || c === 91 || c === 123;
+const endOfToken = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+
+/** Offset after the quoted scalar that starts at `i` (its closing quote), or the text's end when it is not closed. */
+function afterQuoted(text: string, i: number): number {
+  const q = text.charCodeAt(i);
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (q === 34 && c === 92) j++;
+    else if (c === q) {
+      if (q === 39 && text.charCodeAt(j + 1) === 39) j++;
+      else return j + 1;
+    }
   }
-  if (lines > MAX_LINES) return { lines };
-  if (longest > MAX_LINE_LENGTH) return { longestLine: longest };
-  // One root list or map of more entries than the entity budget allows: known before the parse (25,000 keys held the main thread 1 s).
-  if (topLevel > MAX_COLLECTION_ITEMS) return { topLevel };
+  return text.length;
+}
+
+/** Whether a plain or quoted key followed by `:` starts at `i` on this line (a block map's key). */
+function keyAt(text: string, i: number): boolean {
+  const c0 = text.charCodeAt(i);
+  let j = i;
+  if (c0 === 34 || c0 === 39) j = afterQuoted(text, i);
+  else if (c0 === 91 || c0 === 123 || c0 === 35 || c0 === 38 || c0 === 42 || c0 === 33 || c0 === 124 || c0 === 62 || (c0 === 45 && endOfToken(text.charCodeAt(i + 1)))) return false;
+  for (; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return false;
+    if (c === 58 && endOfToken(text.charCodeAt(j + 1))) return true;
+    if (c === 35 && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) return false;
+    if (c0 === 34 || c0 === 39) return false; // a quoted scalar not followed by `:`
+  }
+  return false;
+}
+
+/** The pre-scan (see Estimate): linear, a few milliseconds per megabyte. */
+export function estimate(text: string): Estimate {
+  const n = text.length;
+  let lines = 1;
+  let longestLine = 0;
+  let topLevel = 0;
+  let items = 0;
+  let itemsAt = 0;
+  let nodes = 0;
+  let anchors = 0;
+  let aliases = 0;
+  // Open block collections (column, kind, items, start) and flow collections (items, start).
+  const bCol: number[] = [];
+  const bKind: number[] = [];
+  const bCount: number[] = [];
+  const bStart: number[] = [];
+  const fCount: number[] = [];
+  const fStart: number[] = [];
+  const closed = (count: number, start: number): void => {
+    if (count > items) {
+      items = count;
+      itemsAt = start;
+    }
+  };
+  const popBlock = (): void => {
+    closed(bCount.pop()!, bStart.pop()!);
+    bCol.pop();
+    bKind.pop();
+  };
+  const entry = (col: number, kind: number, at: number): void => {
+    // A sequence may sit at its parent key's column (`phases:` then `- …` at column 0): a key there ends it.
+    while (bCol.length && (bCol[bCol.length - 1] > col || (bCol[bCol.length - 1] === col && kind === MAP && bKind[bKind.length - 1] === SEQ))) popBlock();
+    const top = bCol.length - 1;
+    if (top >= 0 && bCol[top] === col && bKind[top] === kind) bCount[top]++;
+    else {
+      bCol.push(col);
+      bKind.push(kind);
+      bCount.push(1);
+      bStart.push(at);
+    }
+  };
+  /** Lines indented more than this are a block scalar's content (−1: none open). */
+  let scalarIndent = -1;
+  let lineStart = 0;
+  let i = 0;
+  while (i < n) {
+    // A line starts at i.
+    let col = 0;
+    while (i < n && text.charCodeAt(i) === 32) {
+      i++;
+      col++;
+    }
+    let c = text.charCodeAt(i);
+    const blank = i >= n || c === 10 || c === 13;
+    if (scalarIndent >= 0 && !blank) {
+      if (col > scalarIndent) c = 10; // skipped below, as the rest of a comment
+      else scalarIndent = -1;
+    }
+    if (col === 0 && !blank && c !== 9 && c !== 35 && scalarIndent < 0) topLevel++;
+    if (!blank && c !== 35 && c !== 10 && fCount.length === 0) {
+      // Compact `- ` indicators, then a key: the block structure of the line.
+      let j = i;
+      let k = col;
+      while (text.charCodeAt(j) === 45 && endOfToken(text.charCodeAt(j + 1))) {
+        entry(k, SEQ, j);
+        nodes++;
+        j++;
+        k++;
+        while (text.charCodeAt(j) === 32) {
+          j++;
+          k++;
+        }
+      }
+      if (keyAt(text, j)) {
+        entry(k, MAP, j);
+        nodes += 2;
+      }
+    }
+    // The rest of the line (a quoted scalar or a flow collection may run over the next lines).
+    let prev = 32;
+    for (; i < n; i++) {
+      c = text.charCodeAt(i);
+      if (c === 10) break;
+      if (scalarIndent >= 0 || (c === 35 && (prev === 32 || prev === 9))) {
+        // A comment, or a line of block scalar content: to the line's end.
+        const e = text.indexOf('\n', i);
+        i = e < 0 ? n : e;
+        break;
+      }
+      if ((c === 34 || c === 39) && tokenStart(prev)) {
+        const e = afterQuoted(text, i);
+        // Line breaks inside the scalar.
+        for (let b = text.indexOf('\n', i); b >= 0 && b < e; b = text.indexOf('\n', b + 1)) {
+          lines++;
+          lineStart = b + 1;
+        }
+        i = e - 1;
+      } else if (c === 91 || c === 123) {
+        fCount.push(1);
+        fStart.push(i);
+      } else if (c === 93 || c === 125) {
+        if (fCount.length) {
+          const count = fCount.pop()!;
+          nodes += count;
+          closed(count, fStart.pop()!);
+        }
+      } else if (c === 44) {
+        if (fCount.length) fCount[fCount.length - 1]++;
+      } else if (c === 58) {
+        if (fCount.length && endOfToken(text.charCodeAt(i + 1))) nodes++;
+      } else if (c === 38 || c === 42) {
+        if (tokenStart(prev)) {
+          if (c === 38) anchors++;
+          else aliases++;
+        }
+      } else if ((c === 124 || c === 62) && tokenStart(prev) && fCount.length === 0) {
+        // A block scalar header (`|`, `>-`, `|2+`, then a comment or nothing): its content is the lines indented more than this one.
+        let j = i + 1;
+        while (j < n && /[-+0-9]/.test(text[j])) j++;
+        while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+        const d = text.charCodeAt(j);
+        if (j >= n || d === 10 || d === 13 || d === 35) {
+          scalarIndent = col;
+          const e = text.indexOf('\n', j);
+          i = e < 0 ? n : e;
+          break;
+        }
+      }
+      prev = c;
+    }
+    const end = i;
+    if (end - lineStart > longestLine) longestLine = end - lineStart;
+    if (i < n) {
+      lines++;
+      i++;
+      lineStart = i;
+    }
+  }
+  while (bCol.length) popBlock();
+  while (fCount.length) {
+    const count = fCount.pop()!;
+    nodes += count;
+    closed(count, fStart.pop()!);
+  }
+  return { lines, longestLine, topLevel, items, itemsAt, nodes, anchors, aliases };
+}
+
+/** The last text estimated and its estimate: the server asks again for the same text (validation, then every feature request). */
+let lastEstimate: { text: string; estimate: Estimate } | undefined;
+
+function estimated(text: string): Estimate {
+  if (lastEstimate?.text !== text) lastEstimate = { text, estimate: estimate(text) };
+  return lastEstimate.estimate;
+}
+
+/** Over the entity budget by the pre-scan: a collection of more than MAX_COLLECTION_ITEMS items, or more than MAX_NODES nodes. */
+function overEstimate(e: Estimate): { items: number; start: number } | { nodes: number } | undefined {
+  if (e.items > MAX_COLLECTION_ITEMS) return { items: e.items, start: e.itemsAt };
+  if (e.nodes > MAX_NODES) return { nodes: e.nodes };
   return undefined;
 }
 
-export function heavyNotice(text: string, why: NonNullable<ReturnType<typeof heavy>>): Msg {
+export type HeavyReason = { length: number } | { lines: number } | { longestLine: number } | { topLevel: number } | { items: number; start: number } | { nodes: number };
+
+/**
+ * Why a text gets syntax only (and, in the server, off the main thread), from the pre-scan (`estimate`):
+ * over 2 MB; over the entity budget (a collection of more than 20,000 items, more than 300,000 nodes), which
+ * the parse would find only after paying for it; too many lines, a too long line, too many root entries.
+ * Undefined: it is checked in full.
+ */
+export function heavy(text: string): HeavyReason | undefined {
+  if (text.length > MAX_VALIDATED_LENGTH) return { length: text.length };
+  if (text.length < MIN_SCANNED_LENGTH) return undefined;
+  const e = estimated(text);
+  const over = overEstimate(e);
+  if (over) return over;
+  if (e.lines > MAX_LINES) return { lines: e.lines };
+  if (e.longestLine > MAX_LINE_LENGTH) return { longestLine: e.longestLine };
+  // One root list or map of more entries than the entity budget allows: known before the parse (25,000 keys held the main thread 1 s).
+  if (e.topLevel > MAX_COLLECTION_ITEMS) return { topLevel: e.topLevel };
+  return undefined;
+}
+
+/**
+ * What the `yaml` parse of a text over the entity budget would cost, counted by the pre-scan (nodes,
+ * anchors and aliases), over which its syntax is not checked at all: 200,000 take about 1.4 s to parse on
+ * this machine (a flow sequence of 160,000 items 1.0 s, a block sequence of 160,000 items 1.2 s, 100,000
+ * anchored items 1.4 s; 900,000 flow items 5.4 s and 900 MB), which with the worker's start keeps the
+ * first diagnostics within 2 s. The `yaml` CST parser alone is no way out: it costs 75–90 % of the whole
+ * parse and finds almost no syntax error itself (the composer does: bad indentation, unclosed brackets and
+ * quotes, duplicate keys).
+ */
+export const MAX_SYNTAX_COST = 200_000;
+
+/** The pre-scan's counts when the text is over the entity budget and too costly to parse even for its syntax (MAX_SYNTAX_COST); undefined otherwise. */
+export function unaffordable(text: string): Estimate | undefined {
+  if (text.length < MIN_SCANNED_LENGTH || text.length > MAX_PARSED_LENGTH) return undefined;
+  const e = estimated(text);
+  return overEstimate(e) && e.nodes + e.anchors + e.aliases > MAX_SYNTAX_COST ? e : undefined;
+}
+
+/** The YAML-003 information of a text refused by `unaffordable`: what was counted, the bounds, nothing checked, how to get the checks back. */
+export function unaffordableNotice(e: Estimate): Msg {
+  const fr = (n: number): string => n.toLocaleString('fr-FR');
+  const en = (n: number): string => n.toLocaleString('en-GB');
+  const cost = e.nodes + e.anchors + e.aliases;
+  const what = e.items > MAX_COLLECTION_ITEMS
+    ? { fr: `une liste ou un objet d’environ ${fr(e.items)} éléments (au-delà de ${fr(MAX_COLLECTION_ITEMS)})`, en: `a list or map of about ${en(e.items)} items (over ${en(MAX_COLLECTION_ITEMS)})` }
+    : { fr: `environ ${fr(e.nodes)} nœuds YAML (au-delà de ${fr(MAX_NODES)})`, en: `about ${en(e.nodes)} YAML nodes (over ${en(MAX_NODES)})` };
+  return {
+    fr: `Document trop volumineux pour être analysé : ${what.fr}, soit environ ${fr(cost)} nœuds, ancres et alias à lire (au-delà de ${fr(MAX_SYNTAX_COST)}, ce que la vérification de la syntaxe traite en 2 secondes) ; il n’est pas analysé du tout (ni syntaxe, ni schéma, ni règles) et la complétion, le survol et la navigation sont désactivés. Découpez les données en fichiers plus petits pour retrouver toutes les vérifications.`,
+    en: `Document too large to analyse: ${what.en}, about ${en(cost)} nodes, anchors and aliases to read (over ${en(MAX_SYNTAX_COST)}, what the syntax check handles in 2 seconds); it is not analysed at all (no syntax, schema or rule check) and completion, hover and navigation are off. Split the data into smaller files to get every check back.`,
+  };
+}
+
+export function heavyNotice(text: string, why: HeavyReason): Msg {
   const fr = (n: number): string => n.toLocaleString('fr-FR');
   const en = (n: number): string => n.toLocaleString('en-GB');
   if ('length' in why) return sizeNotice(text.length, 'rules');
+  if ('items' in why || 'nodes' in why) return budgetNotice({ start: 'start' in why ? why.start : 0, ...why });
   const what = 'lines' in why
     ? { fr: `${fr(why.lines)} lignes (au-delà de ${fr(MAX_LINES)})`, en: `${en(why.lines)} lines (over ${en(MAX_LINES)})` }
     : 'topLevel' in why
@@ -347,7 +598,10 @@ export function parseBounded(text: string, options: Options): { doc: Document.Pa
   const deep = cstNestingExcess(tokens);
   if (deep !== undefined) return { doc: parseDocument('', options), tooDeep: tooDeep(deep) };
   let doc: Document.Parsed | undefined;
-  for (const d of new Composer(options).compose(tokens, true, text.length)) {
+  // yaml's own duplicate-key check compares each key with every key before it in its map: 25,000 root keys
+  // took 9 s. The same check is made after the compose, linear (duplicateKeys).
+  const unique = options.uniqueKeys === true;
+  for (const d of new Composer(unique ? { ...options, uniqueKeys: false } : options).compose(tokens, true, text.length)) {
     if (!doc) doc = d;
     else {
       doc.errors.push(new YAMLParseError([d.range[0], d.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
@@ -355,5 +609,44 @@ export function parseBounded(text: string, options: Options): { doc: Document.Pa
     }
   }
   // compose(…, forceDoc = true) always yields a document, even for an empty text.
+  if (unique) {
+    doc!.options.uniqueKeys = true;
+    duplicateKeys(doc!);
+  }
   return { doc: doc! };
+}
+
+/**
+ * The DUPLICATE_KEY errors yaml's `uniqueKeys: true` gives (keys equal as yaml compares them: the same
+ * node, or scalars of the same value), found with one set per map, merged into the document's errors in
+ * the order of their offsets. Aliases are not followed: their maps are checked where they are written.
+ */
+function duplicateKeys(doc: Document.Parsed): void {
+  const found: YAMLParseError[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key: unknown = pair.key;
+        const id = isScalar(key) ? key.value : key;
+        if (seen.has(id)) {
+          const start = isScalar(key) || isMap(key) || isSeq(key) || isAlias(key) ? (key.range?.[0] ?? 0) : 0;
+          found.push(new YAMLParseError([start, start + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else seen.add(id);
+        stack.push(pair.key, pair.value);
+      }
+    } else if (isSeq(node)) for (const it of node.items) stack.push(it);
+  }
+  if (!found.length) return;
+  found.sort((a, b) => a.pos[0] - b.pos[0]);
+  const merged: YAMLParseError[] = [];
+  let k = 0;
+  for (const e of doc.errors) {
+    while (k < found.length && found[k].pos[0] < e.pos[0]) merged.push(found[k++]);
+    merged.push(e);
+  }
+  while (k < found.length) merged.push(found[k++]);
+  doc.errors.splice(0, doc.errors.length, ...merged);
 }
