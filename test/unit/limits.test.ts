@@ -1,5 +1,5 @@
 /**
- * The pre-scan of limits.ts (`estimate`, `heavy`, `unaffordable`) and the linear duplicate-key check of
+ * The pre-scan (prescan.ts `estimate`; limits.ts `heavy`, `unaffordable`) and the linear duplicate-key check of
  * `parseBounded`, at their own layer: what the raw text is counted to hold, which texts it catches before
  * the parse, and that a real file is never caught (docs/robustness.md, "Limits").
  */
@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isPair, isSeq, parseDocument, type Node } from 'yaml';
 import { generateSet } from '../../bench/generate';
-import { estimate, heavy, MAX_COLLECTION_ITEMS, MAX_SYNTAX_COST, parseBounded, unaffordable } from '../../server/src/language-service/limits';
+import { heavy, MAX_COLLECTION_ITEMS, MAX_SYNTAX_COST, parseBounded, unaffordable } from '../../server/src/language-service/limits';
+import { estimate } from '../../server/src/language-service/prescan';
 import { parseText } from '../../server/src/language-service/parse';
 
 const ROOT = path.resolve(__dirname, '..', '..');
