@@ -29,6 +29,8 @@ export interface ServerSpec {
   settings(section: string | undefined): unknown;
   /** Sent in workspace/didChangeConfiguration after `initialized`. */
   configuration?: unknown;
+  /** Declares LSP 3.17 pull diagnostics (textDocument.diagnostic, workspace.diagnostics) in `initialize`. */
+  pull?: boolean;
 }
 
 export class BenchServer {
@@ -89,8 +91,9 @@ export class BenchServer {
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       locale: 'fr',
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true, ...(this.spec.pull ? { diagnostics: { refreshSupport: true } } : {}) },
         textDocument: {
+          ...(this.spec.pull ? { diagnostic: { dynamicRegistration: false } } : {}),
           synchronization: { dynamicRegistration: true, didSave: true },
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },

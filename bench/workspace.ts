@@ -4,8 +4,12 @@
  * operation has files with and without errors. Measures, with no file opened: time from `initialized` to
  * the problems of every file published, peak server RSS, and a cold `workspace/symbol` afterwards.
  *
- *   npx tsx bench/workspace.ts                 # 100 and 1,000 operations (400 and 4,000 files)
- *   npx tsx bench/workspace.ts --ops 100       # chosen sizes
+ *   npx tsx bench/workspace.ts                 # 50 and 500 operations (200 and 2,000 files), push then pull
+ *   npx tsx bench/workspace.ts --ops 100 --mode pull --edits 0
+ *
+ * Push: the problems published (`publishDiagnostics`); pull (LSP 3.17): streamed by one `workspace/diagnostic`
+ * with a partial-result token, as VS Code asks. Meanwhile a 10k-line programme of the workspace is opened and
+ * edited (`--edits N`, 20): each edit waits for its own diagnostics, as in scenario.ts.
  *
  * Writes bench/results/workspace-<YYYY-MM-DD>.json. No timing verdict: budgets are read from the table.
  */
@@ -13,6 +17,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { generateProgramme } from './generate';
 import { BenchServer } from './lsp';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,12 +33,26 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]) / 1024);
+interface RunOptions {
+  /** LSP 3.17 pull: the workspace's problems streamed by one workspace/diagnostic, open documents pulled. */
+  pull: boolean;
+  /** Single-character edits of an open 10k-line programme during the first pass (0: none). */
+  edits: number;
 }
 
-async function run(ops: number): Promise<Record<string, number>> {
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? Math.round(s[Math.floor((s.length - 1) / 2)] * 10) / 10 : NaN;
+}
+
+/** The LSP position of an offset. */
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+async function run(ops: number, options: RunOptions): Promise<Record<string, number | string>> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amo-bench-ws-'));
   const uris: string[] = [];
   for (let i = 0; i < ops; i++) {
@@ -45,23 +64,79 @@ async function run(ops: number): Promise<Record<string, number>> {
       uris.push(pathToFileURL(to).toString());
     }
   }
+  // The document edited during the first pass (outside the waited-for list: it is open, its buffer is validated).
+  const edited = generateProgramme(10_000, 'ws', false);
+  const editedPath = path.join(dir, edited.name);
+  fs.writeFileSync(editedPath, edited.text);
+  const editedUri = pathToFileURL(editedPath).toString();
   const server = new BenchServer({
     name: 'amo',
     command: process.execPath,
     args: [path.join(ROOT, 'dist', 'server.js'), '--stdio'],
     env: { AMO_TODAY: '2026-11-28' },
     settings: (section) => (section === 'amo' ? { validation: { scope: 'workspace' } } : {}),
+    pull: options.pull,
   });
   try {
     await server.initialize(pathToFileURL(dir).toString());
     const started = performance.now();
-    for (const uri of uris) await server.diagnostics(uri, () => true, 600_000);
-    const allKnownMs = performance.now() - started;
-    const rss = peakRssMb(server.pid);
+    let allKnownAt = NaN;
+    const pass = (async () => {
+      if (!options.pull) {
+        for (const uri of uris) await server.diagnostics(uri, () => true, 600_000);
+      } else {
+        const seen = new Set<string>();
+        const waiting = new Set(uris);
+        await new Promise<void>((resolve) => {
+          server.connection.onProgress({ __brand: 'ws' } as never, 'bench-ws', (value: { items: { uri: string }[] }) => {
+            for (const r of value.items) {
+              seen.add(r.uri);
+              waiting.delete(r.uri);
+            }
+            if (waiting.size === 0) resolve();
+          });
+          void server.connection.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'bench-ws' }).catch(() => undefined);
+        });
+      }
+      allKnownAt = performance.now();
+    })();
+    // Edits of an open document while the first pass runs: each waits for the diagnostics of its version.
+    const waits: number[] = [];
+    let duringPass = 0;
+    if (options.edits) {
+      let text = edited.text;
+      await server.open(editedUri, 'amo-programme', text);
+      if (options.pull) await server.request('textDocument/diagnostic', { textDocument: { uri: editedUri } });
+      else await server.diagnostics(editedUri, (p) => p.version === 1, 120_000);
+      const at = positionAt(text, edited.editOffset);
+      for (let v = 2; v < 2 + options.edits; v++) {
+        const insert = v % 2 === 0;
+        const end = insert ? at : { line: at.line, character: at.character + 1 };
+        text = insert ? text.slice(0, edited.editOffset) + 'x' + text.slice(edited.editOffset) : text.slice(0, edited.editOffset) + text.slice(edited.editOffset + 1);
+        const t = performance.now();
+        await server.change(editedUri, v, at, end, insert ? 'x' : '');
+        if (options.pull) await server.request('textDocument/diagnostic', { textDocument: { uri: editedUri } });
+        else await server.diagnostics(editedUri, (p) => p.version === v, 120_000);
+        waits.push(performance.now() - t);
+        if (Number.isNaN(allKnownAt)) duringPass++;
+      }
+    }
+    await pass;
+    const allKnownMs = allKnownAt - started;
+    const rss = server.peakRssMb();
     const t = performance.now();
     await server.connection.sendRequest('workspace/symbol', { query: '' });
     const symbolsMs = performance.now() - t;
-    return { operations: ops, files: uris.length, allProblemsKnownMs: Math.round(allKnownMs), workspaceSymbolsMs: Math.round(symbolsMs), peakRssMb: rss, peakRssAfterSymbolsMb: peakRssMb(server.pid) };
+    return {
+      mode: options.pull ? 'pull' : 'push',
+      operations: ops,
+      files: uris.length,
+      allProblemsKnownMs: Math.round(allKnownMs),
+      workspaceSymbolsMs: Math.round(symbolsMs),
+      peakRssMb: Math.round(rss),
+      peakRssAfterSymbolsMb: Math.round(server.peakRssMb()),
+      ...(options.edits ? { editsDuringFirstPass: duringPass, editToDiagnosticsMedianMs: median(waits), editToDiagnosticsMaxMs: Math.round(Math.max(...waits)) } : {}),
+    };
   } finally {
     server.proc.kill();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -70,12 +145,17 @@ async function run(ops: number): Promise<Record<string, number>> {
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
-  const sizes = (arg('--ops') ?? '100,1000').split(',').map(Number);
-  const rows: Record<string, number>[] = [];
+  const sizes = (arg('--ops') ?? '50,500').split(',').map(Number);
+  const modes = (arg('--mode') ?? 'push,pull').split(',');
+  const edits = Number(arg('--edits') ?? 20);
+  const rows: Record<string, number | string>[] = [];
   for (const n of sizes) {
-    const r = await run(n);
-    rows.push(r);
-    console.log(`${r.operations} operations, ${r.files} files: all problems known ${r.allProblemsKnownMs} ms, cold workspace symbols ${r.workspaceSymbolsMs} ms, peak RSS ${r.peakRssMb} MB (${r.peakRssAfterSymbolsMb} MB after symbols)`);
+    for (const mode of modes) {
+      const r = await run(n, { pull: mode === 'pull', edits });
+      rows.push(r);
+      const during = r.editsDuringFirstPass !== undefined ? `; ${r.editsDuringFirstPass} of ${edits} edits of an open 10k programme during the pass, edit → diagnostics median ${r.editToDiagnosticsMedianMs} ms (max ${r.editToDiagnosticsMaxMs})` : '';
+      console.log(`${r.mode}, ${r.operations} operations, ${r.files} files: all problems known ${r.allProblemsKnownMs} ms, cold workspace symbols ${r.workspaceSymbolsMs} ms, peak RSS ${r.peakRssMb} MB (${r.peakRssAfterSymbolsMb} MB after symbols)${during}`);
+    }
   }
   const out = path.join(ROOT, 'bench', 'results', `workspace-${new Date().toISOString().slice(0, 10)}.json`);
   fs.writeFileSync(out, JSON.stringify({ node: process.version, cpus: os.cpus().length, results: rows }, null, 2) + '\n');

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { withServer, type TestLspClient } from '../helpers/lspClient';
 
 /**
@@ -62,7 +63,7 @@ function streamWorkspace(client: TestLspClient, previousResultIds: { uri: string
     for (const r of value.items) latest.set(r.uri, r);
     wake?.();
   });
-  const source = new (require('vscode-jsonrpc').CancellationTokenSource)();
+  const source = new CancellationTokenSource();
   const done = client.connection.sendRequest('workspace/diagnostic', { previousResultIds, partialResultToken: token }, source.token) as Promise<{ items: Report[] }>;
   return {
     latest,

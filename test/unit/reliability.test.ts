@@ -67,8 +67,10 @@ describe('reliability (docs/robustness.md)', function () {
     }
     it('a heavy text (more than 60,000 lines, a line over 100,000 characters, or more than 20,000 root entries) is syntax only whatever its length; a real file is not', () => {
       assert.deepStrictEqual(heavy(`${head}${'# x\n'.repeat(60_001)}`), { lines: 60_009 });
-      assert.deepStrictEqual(heavy(`${head}phases: [${Array(60_000).fill('1').join(', ')}]\n`), { longestLine: 180_008 });
-      assert.deepStrictEqual(heavy(`${head}${Array.from({ length: 25_000 }, (_, i) => `cle_${i}: x\n`).join('')}`), { topLevel: 25_003 });
+      assert.deepStrictEqual(heavy(`${head}libelle: ${'x'.repeat(150_000)}\n`), { longestLine: 150_009 });
+      // A long line of many items is over the entity budget first (the pre-scan counts them: prescan.ts).
+      assert.deepStrictEqual(heavy(`${head}phases: [${Array(60_000).fill('1').join(', ')}]\n`), { items: 60_000, start: head.length + 8 });
+      assert.deepStrictEqual(heavy(`${head}${Array.from({ length: 25_000 }, (_, i) => `cle_${i}: x\n`).join('')}`), { items: 25_003, start: 0 });
       assert.strictEqual(heavy(`${head}${'  - {id: PH-1, code: ESQ, libelle: Phase, debut: 2026-01-05, fin: 2026-03-27}\n'.repeat(20_000)}`), undefined);
       const all = service().getDiagnostics({ uri: PROG, text: `${head}${'# x\n'.repeat(60_001)}` }, { locale: 'fr' });
       assert.deepStrictEqual(all.map((d) => d.code), ['YAML-003']);
