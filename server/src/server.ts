@@ -141,7 +141,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     // LSP 3.17 pull diagnostics when the client pulls (VS Code, Neovim…); pushed otherwise (diagnosticsHub.ts).
     hub.documentPull = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
-    const pull = hub.documentPull ? { diagnosticProvider: { identifier: 'amo', interFileDependencies: true, workspaceDiagnostics: true } } : {};
+    // The identifier names VS Code's collection of pulled problems: not the push collection's name (`amo`,
+    // client/src/common.ts), or clearing a pushed file would clear its pulled problems too (same owner).
+    const pull = hub.documentPull ? { diagnosticProvider: { identifier: 'amo-pull', interFileDependencies: true, workspaceDiagnostics: true } } : {};
     const capabilities = Object.assign({ textDocumentSync: TextDocumentSyncKind.Incremental }, pull, ...features.map((f) => f.capabilities));
     return {
       capabilities,

@@ -93,7 +93,7 @@ describe('pull diagnostics (LSP 3.17): open documents on request, the workspace 
 
   it('declares the diagnostic provider only to a client that pulls', async () => {
     await withServer({ files: {}, initialize: { capabilities: PULL } }, async ({ init }) => {
-      assert.deepStrictEqual(init?.capabilities.diagnosticProvider, { identifier: 'amo', interFileDependencies: true, workspaceDiagnostics: true });
+      assert.deepStrictEqual(init?.capabilities.diagnosticProvider, { identifier: 'amo-pull', interFileDependencies: true, workspaceDiagnostics: true });
     });
     await withServer({ files: {} }, async ({ init }) => {
       assert.strictEqual(init?.capabilities.diagnosticProvider, undefined);

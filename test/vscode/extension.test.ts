@@ -2,7 +2,7 @@
 // and its language server publishes (and clears) diagnostics.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, amoDiagnostics, openDoc, waitFor } from './helpers';
+import { EXTENSION_ID, amoDiagnostics, openDoc, waitFor, workspaceFile } from './helpers';
 
 suite('AMO Authoring — extension', () => {
   test('is present and becomes active after opening a programme', async () => {
@@ -52,5 +52,22 @@ suite('AMO Authoring — diagnostics', () => {
     );
     assert.ok(await vscode.workspace.applyEdit(edit), 'applyEdit refused');
     await waitFor(() => amoDiagnostics(doc.uri, 'CSL-006').length === 0, 20000, 'CSL-006 to clear after the edit');
+  });
+
+  test('a file never opened shows its problems (workspace diagnostics), each once', async () => {
+    const uri = workspaceFile('jamais-ouverte.consultation.yaml');
+    const diags = await waitFor(
+      () => {
+        const d = amoDiagnostics(uri, 'CSL-006');
+        return d.length > 0 ? d : undefined;
+      },
+      20000,
+      'CSL-006 on jamais-ouverte.consultation.yaml, never opened',
+    );
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file was opened');
+    // Pushed and pulled problems live in two collections: one problem must not show twice, then or later.
+    assert.strictEqual(diags.length, 1, JSON.stringify(diags.map((d) => d.message)));
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.strictEqual(amoDiagnostics(uri, 'CSL-006').length, 1);
   });
 });
