@@ -87,13 +87,23 @@ async function run(ops: number, options: RunOptions): Promise<Record<string, num
       } else {
         const seen = new Set<string>();
         const waiting = new Set(uris);
-        await new Promise<void>((resolve) => {
+        await new Promise<void>((resolve, reject) => {
+          // A stream that stops short fails the run instead of hanging it.
+          let stall = setTimeout(stalled, 60_000);
+          function stalled(): void {
+            reject(new Error(`workspace/diagnostic: ${seen.size} files reported, ${waiting.size} never (${[...waiting].slice(0, 3).join(', ')}…)`));
+          }
           server.connection.onProgress({ __brand: 'ws' } as never, 'bench-ws', (value: { items: { uri: string }[] }) => {
+            clearTimeout(stall);
+            stall = setTimeout(stalled, 60_000);
             for (const r of value.items) {
               seen.add(r.uri);
               waiting.delete(r.uri);
             }
-            if (waiting.size === 0) resolve();
+            if (waiting.size === 0) {
+              clearTimeout(stall);
+              resolve();
+            }
           });
           void server.connection.sendRequest('workspace/diagnostic', { previousResultIds: [], partialResultToken: 'bench-ws' }).catch(() => undefined);
         });

@@ -137,10 +137,14 @@ export class DiagnosticsHub {
         if (items.length) partial!(items);
         if (token.isCancellationRequested) return { items: [] };
         await new Promise<void>((resolve) => {
+          let settled = false;
           const sub = token.onCancellationRequested(done);
-          // Changes come in bursts (a first pass, a programme's consultations): one message per turn of the loop.
-          stream.wake = () => setTimeout(done, 0);
+          // Changes come in bursts (a first pass, a programme's consultations): one message per 20 ms at most.
+          stream.wake = () => setTimeout(done, 20);
+          // Called again by a later timer of the same burst, it must not touch the next wait's wake.
           function done(): void {
+            if (settled) return;
+            settled = true;
             sub.dispose();
             stream.wake = () => undefined;
             resolve();

@@ -129,11 +129,28 @@ describe('diagnostics hub: push and pull', () => {
     // A change is streamed in the same request; an unchanged result is not sent again; nothing is pushed any more.
     hub.deliver('file:///y.consultation.yaml', undefined, [diag('REF-001')]);
     hub.deliver('file:///x.consultation.yaml', undefined, [diag('CSL-006')]);
-    await tick(5);
+    await tick(40);
     assert.deepStrictEqual(batches.slice(1).map((b) => b.map((r) => [r.uri, r.kind === 'full' && r.items.map((d) => d.code)])), [[['file:///y.consultation.yaml', ['REF-001']]]]);
     assert.strictEqual(pushed.length, 4);
     token.cancel();
     assert.deepStrictEqual(await done, { items: [] });
+  });
+
+  it('the stream keeps going after a burst: every later change is streamed (a burst’s second timer once stopped it)', async () => {
+    const { hub } = setup(true);
+    const token = new Token();
+    const seen = new Set<string>();
+    const done = hub.workspace([], token, (items) => items.forEach((r) => seen.add(r.uri)));
+    for (let i = 0; i < 30; i++) {
+      // Two files per turn, then a pause: each burst arms more than one wake-up.
+      hub.deliver(`file:///f${i}a.consultation.yaml`, undefined, []);
+      hub.deliver(`file:///f${i}b.consultation.yaml`, undefined, []);
+      await tick(i % 3 === 0 ? 25 : 1);
+    }
+    await tick(40);
+    assert.strictEqual(seen.size, 60);
+    token.cancel();
+    await done;
   });
 
   it('a workspace pull that gives the result ids it holds gets only what changed, and files it knows that are gone come back empty', async () => {
@@ -158,7 +175,7 @@ describe('diagnostics hub: push and pull', () => {
     await tick(5);
     assert.strictEqual(third.length, 0);
     hub.deliver('file:///x.consultation.yaml', undefined, []);
-    await tick(5);
+    await tick(40);
     assert.deepStrictEqual(third.map((t) => t.items.map((i) => i.kind === 'full' && i.items)), [[[]]]);
   });
 
