@@ -5,13 +5,13 @@
  * the problems of every file published, peak server RSS, and a cold `workspace/symbol` afterwards.
  *
  *   npx tsx bench/workspace.ts                 # 50 and 500 operations (200 and 2,000 files), push then pull
- *   npx tsx bench/workspace.ts --ops 100 --mode pull --edits 0
+ *   npx tsx bench/workspace.ts --ops 100 --mode pull --edits 0 [--out FILE]
  *
  * Push: the problems published (`publishDiagnostics`); pull (LSP 3.17): streamed by one `workspace/diagnostic`
  * with a partial-result token, as VS Code asks. Meanwhile a 10k-line programme of the workspace is opened and
  * edited (`--edits N`, 20): each edit waits for its own diagnostics, as in scenario.ts.
  *
- * Writes bench/results/workspace-<YYYY-MM-DD>.json. No timing verdict: budgets are read from the table.
+ * Writes bench/results/workspace-<YYYY-MM-DD>[-edits].json (-edits: with edits). No timing verdict: budgets are read from the table.
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -19,6 +19,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { generateProgramme } from './generate';
 import { BenchServer } from './lsp';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/node/processOptions';
 
 const ROOT = path.resolve(__dirname, '..');
 const SOURCES = [
@@ -72,8 +73,9 @@ async function run(ops: number, options: RunOptions): Promise<Record<string, num
   const server = new BenchServer({
     name: 'amo',
     command: process.execPath,
-    args: [path.join(ROOT, 'dist', 'server.js'), '--stdio'],
-    env: { AMO_TODAY: '2026-11-28' },
+    // Started as the VS Code client starts it (processOptions.ts), as bench/run.ts does.
+    args: [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
+    env: { AMO_TODAY: '2026-11-28', ...SERVER_ENV },
     settings: (section) => (section === 'amo' ? { validation: { scope: 'workspace' } } : {}),
     pull: options.pull,
   });
@@ -167,8 +169,8 @@ async function main(): Promise<void> {
       console.log(`${r.mode}, ${r.operations} operations, ${r.files} files: all problems known ${r.allProblemsKnownMs} ms, cold workspace symbols ${r.workspaceSymbolsMs} ms, peak RSS ${r.peakRssMb} MB (${r.peakRssAfterSymbolsMb} MB after symbols)${during}`);
     }
   }
-  const out = path.join(ROOT, 'bench', 'results', `workspace-${new Date().toISOString().slice(0, 10)}.json`);
-  fs.writeFileSync(out, JSON.stringify({ node: process.version, cpus: os.cpus().length, results: rows }, null, 2) + '\n');
+  const out = arg('--out') ?? path.join(ROOT, 'bench', 'results', `workspace-${new Date().toISOString().slice(0, 10)}${edits ? '-edits' : ''}.json`);
+  fs.writeFileSync(out, JSON.stringify({ node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg()[0], serverOptions: [...SERVER_EXEC_ARGV, SERVER_ENV], results: rows }, null, 2) + '\n');
   console.log(`Results written to ${path.relative(ROOT, out)}`);
 }
 

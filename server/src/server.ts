@@ -105,6 +105,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     forget: (uri) => service.forget(uri),
     progress: progressReporter(connection, () => clientCapabilities),
     log,
+    busy: () => validation.busy(),
   });
 
   /** The workspace folder that holds `uri` (the innermost), as a path: where the config lookup stops. */

@@ -67,6 +67,11 @@ export class ValidationScheduler {
     }
   }
 
+  /** Some open document's validation is scheduled or running (the workspace pass waits for it). */
+  busy(): boolean {
+    return this.timers.size > 0 || this.running.size > 0;
+  }
+
   /** A validation of this open document is scheduled or running (a pull waits for its result). */
   pending(uri: string): boolean {
     return this.timers.has(uri) || this.running.has(uri);
