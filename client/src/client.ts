@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { ServerOptions } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/node/processOptions';
-import { AmoClient, type ClientHost } from './common';
+import { AmoClient, type AmoInitializationOptions, type ClientHost } from './common';
 
 export { AMO_LANGUAGES, AmoClient, CONFIGURATION_SECTION, resolveLocale, type AmoInitializationOptions, type ServerStatus } from './common';
 
@@ -35,12 +35,23 @@ export function serverOptions(context: vscode.ExtensionContext, tuned = true): S
   };
 }
 
+/**
+ * The Node server keeps the workspace's problems across restarts in the extension's workspace storage (outside
+ * the workspace; none without a workspace). The browser server has no cache.
+ */
+function withCacheFolder(options: LanguageClientOptions, context: vscode.ExtensionContext): LanguageClientOptions {
+  const base = options.initializationOptions;
+  const cacheFolder = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
+  if (!cacheFolder || typeof base !== 'function') return options;
+  return { ...options, initializationOptions: (): AmoInitializationOptions => ({ ...(base() as AmoInitializationOptions), cacheFolder }) };
+}
+
 /** The desktop host: the server as a Node process, tuned first, then once more without its options. */
 export function nodeClientHost(context: vscode.ExtensionContext): ClientHost {
   return {
     library: languageClientLibrary,
     attempts: 2,
-    createClient: (options, attempt) => new (languageClientLibrary().LanguageClient)('amo', 'AMO Authoring', serverOptions(context, attempt === 0), options),
+    createClient: (options, attempt) => new (languageClientLibrary().LanguageClient)('amo', 'AMO Authoring', serverOptions(context, attempt === 0), withCacheFolder(options, context)),
   };
 }
 

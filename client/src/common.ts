@@ -22,6 +22,8 @@ export interface AmoInitializationOptions {
   locale: 'fr' | 'en';
   /** False in an untrusted workspace: the server then ignores the workspace's amo.config.json. */
   trusted: boolean;
+  /** Where the Node server keeps its on-disk cache of the workspace's problems (the extension's workspace storage). */
+  cacheFolder?: string;
 }
 
 /** `amo.locale`, with `auto` resolved from VS Code's display language. */

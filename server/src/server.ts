@@ -17,6 +17,8 @@ import { createKnownDocuments } from './knownDocuments';
 import { DocumentSettings } from './settings';
 import { ValidationScheduler } from './validation';
 import { DiagnosticsHub, registerPullDiagnostics } from './diagnosticsHub';
+import { DiagnosticsCache, environment, type CacheStore } from './diagnosticsCache';
+import type { CacheLookup } from './workspaceValidation';
 import { progressReporter } from './workDoneProgress';
 import { WorkspaceValidator } from './workspaceValidation';
 import { AMO_VERSION } from './version';
@@ -52,6 +54,13 @@ export interface ServerRuntime {
   mayRead?(uri: string, reach: { folders: readonly string[]; open: readonly string[] }): boolean;
   /** Features only this host can serve, after the common ones (the Node host: XLSX export and import). */
   features?: readonly Feature[];
+  /**
+   * The on-disk cache's store in the folder the client gives (`initializationOptions.cacheFolder`), or undefined
+   * when the folder cannot hold it (inside a workspace folder, not creatable). Absent: no cache (the browser).
+   */
+  cacheStore?(folder: string, workspaceFolders: readonly string[]): CacheStore | undefined;
+  /** Identifies this build of the server (a rule changed without a version change invalidates the cache). */
+  build?: string;
 }
 
 /** Whether `uri` lies under one of the folder URIs (the default reach of a host that does not say). */
@@ -95,6 +104,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
   });
   const validation = new ValidationScheduler({ connection, hub, documents, service, settings, validateLarge: runtime.validateLarge, log });
+  /** Set at initialize when the client gives a cache folder the host accepts (diagnosticsCache.ts). */
+  let cache: DiagnosticsCache | undefined;
+  const today = (): string => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10));
+  async function fromCache(uri: string, text: string): Promise<CacheLookup | undefined> {
+    if (!cache) return undefined;
+    const c = cache;
+    const env = environment({ version: AMO_VERSION, build: runtime.build ?? '', today: today(), options: await validation.optionsOf(uri) });
+    const hit = c.lookup(uri, text, env);
+    if (hit?.symbols) service.symbolIndex.restore(uri, hit.symbols.hash, hit.symbols.symbols);
+    return {
+      hit,
+      save: (diagnostics, programme) => c.put(uri, text, env, { diagnostics, programme, symbols: service.symbolIndex.indexed(uri) }),
+    };
+  }
   const workspaceFiles = new WorkspaceValidator({
     list: () => known.list(),
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -106,6 +129,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     progress: progressReporter(connection, () => clientCapabilities),
     log,
     busy: () => validation.busy(),
+    fromCache,
+    uncache: (uri) => cache?.drop(uri),
   });
 
   /** The workspace folder that holds `uri` (the innermost), as a path: where the config lookup stops. */
@@ -129,7 +154,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     clientCapabilities = caps;
     settings.pull = Boolean(caps.workspace?.configuration);
     hasWatchCapability = Boolean(caps.workspace?.didChangeWatchedFiles?.dynamicRegistration);
-    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean };
+    const init = (params.initializationOptions ?? {}) as { locale?: string; trusted?: boolean; cacheFolder?: unknown };
     // Untrusted workspace (VS Code): severities from the workspace's amo.config.json are ignored and a
     // `# amo-disable-line` without codes silences nothing, so that a repository cannot hide its own errors.
     // Other editors do not send the flag: trusted.
@@ -139,6 +164,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
     known.setFolders(workspaceFolders);
+    const store = typeof init.cacheFolder === 'string' ? runtime.cacheStore?.(init.cacheFolder, workspaceFolders) : undefined;
+    if (store) cache = new DiagnosticsCache(store, (uri) => documents.get(uri)?.getText() ?? (mayRead(uri) ? runtime.readFile(uri) : undefined), log);
     // LSP 3.17 pull diagnostics when the client pulls (VS Code, Neovim…); pushed otherwise (diagnosticsHub.ts).
     hub.documentPull = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
@@ -215,12 +242,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     configFor: (uri) => settings.config(uri),
     clientCapabilities: () => clientCapabilities,
     readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri),
-    today: () => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10)),
+    today,
     listDocuments: () => known.list(),
     trusted: () => settings.trusted,
   };
   for (const f of features) f.register(featureContext);
   registerPullDiagnostics(connection, hub);
+  // The cache is written after a pause in the changes, and at shutdown whatever is pending.
+  connection.onShutdown(() => cache?.flush());
 
   documents.listen(wellFormedDocumentEvents(connection, (m) => connection.console.warn(m)));
   connection.listen();

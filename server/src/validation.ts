@@ -41,13 +41,19 @@ export class ValidationScheduler {
 
   /** Diagnostics of a text with a document's settings (open documents, and the workspace's files from disk). */
   async diagnose(uri: string, text: string, known?: AmoSettings): Promise<AmoDiagnostic[] | undefined> {
-    const { service, settings, validateLarge } = this.host;
-    const s = known ?? (await settings.of(uri));
-    const options = { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
+    const { service, validateLarge } = this.host;
+    const options = await this.optionsOf(uri, known);
     const doc = { uri, text };
     // A huge or heavy document (limits.ts) would hold every request for seconds: its syntax is checked in a worker when the host has one.
     // A text too costly even for its syntax is not parsed at all: its one notice needs no worker.
     return heavy(text) && validateLarge && !unaffordable(text) ? validateLarge(doc, options) : service.getDiagnostics(doc, options);
+  }
+
+  /** What a document is validated with besides its text: locale, rule configuration, trust (the cache's key has them). */
+  async optionsOf(uri: string, known?: AmoSettings): Promise<{ locale: Locale; config?: AmoConfig; trusted: boolean }> {
+    const { settings } = this.host;
+    const s = known ?? (await settings.of(uri));
+    return { locale: settings.locale(s), config: await settings.config(uri, s), trusted: settings.trusted };
   }
 
   private async validate(uri: string, measured: boolean): Promise<void> {

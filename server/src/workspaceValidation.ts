@@ -31,6 +31,18 @@ export interface WorkspaceValidationHost {
   log(message: string): void;
   /** An open document's validation is scheduled or running: the pass waits for it (edits first). */
   busy?(): boolean;
+  /**
+   * The on-disk cache (diagnosticsCache.ts): the result kept for this text when nothing it depends on changed
+   * (`hit`), and how to keep the result of this validation (`save`, called once the parse is forgotten).
+   */
+  fromCache?(uri: string, text: string): Promise<CacheLookup | undefined>;
+  /** A file deleted: its cached result goes. */
+  uncache?(uri: string): void;
+}
+
+export interface CacheLookup {
+  hit?: { diagnostics: AmoDiagnostic[]; programme?: string };
+  save?(diagnostics: AmoDiagnostic[], programme: string | undefined): void;
 }
 
 declare const MessageChannel: (new () => { port1: { onmessage: (() => void) | null }; port2: { postMessage(m: unknown): void } }) | undefined;
@@ -108,6 +120,7 @@ export class WorkspaceValidator {
     for (const c of changes) {
       if (c.type === FileChangeType.Deleted) {
         this.programmeOf.delete(c.uri);
+        this.host.uncache?.(c.uri);
         if (this.published.delete(c.uri)) this.host.publish(c.uri, []);
       } else this.enqueue(c.uri);
       for (const [consultation, programme] of this.programmeOf) if (programme === c.uri) this.enqueue(consultation);
@@ -167,23 +180,30 @@ export class WorkspaceValidator {
 
   private async validateFromDisk(uri: string): Promise<void> {
     const text = this.host.readText(uri);
+    let cache: CacheLookup | undefined;
+    let result: { diagnostics: AmoDiagnostic[]; programme: string | undefined } | undefined;
     try {
       if (text === undefined) {
         if (this.published.delete(uri)) this.host.publish(uri, []);
         return;
       }
-      const diagnostics = await this.host.diagnose(uri, text);
+      cache = await this.host.fromCache?.(uri, text);
+      const hit = cache?.hit;
+      const diagnostics = hit ? hit.diagnostics : await this.host.diagnose(uri, text);
       // Opened meanwhile: the editor's buffer wins.
       if (this.host.isOpen(uri) || !this.enabled) return;
-      const programme = this.host.programmeOf(uri, text);
+      const programme = hit ? hit.programme : this.host.programmeOf(uri, text);
       if (programme) this.programmeOf.set(uri, programme);
       else this.programmeOf.delete(uri);
       this.published.add(uri);
       this.host.publish(uri, diagnostics);
+      if (!hit) result = { diagnostics, programme };
     } catch (err) {
       this.host.log(`Workspace validation of ${uri} failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       if (!this.host.isOpen(uri)) this.host.forget(uri);
     }
+    // After the forget: the service's index then holds what the file defines, kept with its result.
+    if (result) cache?.save?.(result.diagnostics, result.programme);
   }
 }

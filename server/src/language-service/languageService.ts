@@ -36,6 +36,8 @@ export interface LanguageService extends NavigationService, EditingService, Lang
   getProgrammeUri(doc: TextDocumentLike): string | undefined;
   /** Drops cached parses of a document (closed, deleted). */
   forget(uri: string): void;
+  /** What unopened files define, kept when their parse is forgotten (navigation/workspaceSymbols.ts). */
+  readonly symbolIndex: WorkspaceSymbolIndex;
 }
 
 export { resolveProgrammeUri };
@@ -139,6 +141,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       if (parsed) symbolIndex.remember(parsed);
       cache.delete(uri);
     },
+    symbolIndex,
     ...createNavigation(
       {
         parse: featureParse,

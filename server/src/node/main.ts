@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findConfig, listAmoFiles, readFileUri, serverMayRead, today } from './nodeWorkspace';
 import { createOffThreadValidator } from './offThread';
+import { diskCacheStore } from './diskCache';
 
 // Transport (--stdio, --node-ipc, --socket=N) is chosen from the command line by createConnection.
 const connection = createConnection(ProposedFeatures.all);
@@ -22,4 +23,7 @@ const workerFile = path.join(__dirname, 'syntaxWorker.js');
 const offThread = fs.existsSync(workerFile) ? createOffThreadValidator(workerFile, today, (m) => connection.console.error(m)) : undefined;
 
 // XLSX export and import (exceljs, Node streams and zlib) exist on this host only.
-startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, mayRead: serverMayRead, validateLarge: offThread?.validate, features: [officeFeature] });
+// This bundle's size and time: another build (a rule changed) does not take the cache of this one.
+const build = ((st) => (st ? `${st.size}-${Math.round(st.mtimeMs)}` : ''))(fs.statSync(__filename, { throwIfNoEntry: false }));
+
+startServer(connection, { readFile: readFileUri, findConfig, today, listAmoFiles, mayRead: serverMayRead, validateLarge: offThread?.validate, features: [officeFeature], cacheStore: diskCacheStore, build });

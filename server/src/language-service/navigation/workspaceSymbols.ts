@@ -32,6 +32,16 @@ export class WorkspaceSymbolIndex {
     return symbols;
   }
 
+  /** What is indexed for `uri`: the hash of the text and its symbols (to keep them across restarts: diagnosticsCache.ts). */
+  indexed(uri: string): { hash: string; symbols: SymbolInformation[] } | undefined {
+    return this.files.get(uri);
+  }
+
+  /** Puts back what `indexed` gave for a text of this hash (a file served from the on-disk cache). */
+  restore(uri: string, hash: string, symbols: SymbolInformation[]): void {
+    this.files.set(uri, { hash, symbols });
+  }
+
   /** Drops the files that are no longer in the workspace. */
   retain(uris: ReadonlySet<string>): void {
     for (const uri of this.files.keys()) if (!uris.has(uri)) this.files.delete(uri);
