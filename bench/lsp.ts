@@ -31,6 +31,8 @@ export interface ServerSpec {
   configuration?: unknown;
   /** Declares LSP 3.17 pull diagnostics (textDocument.diagnostic, workspace.diagnostics) in `initialize`. */
   pull?: boolean;
+  /** `initializationOptions` of `initialize`. */
+  initializationOptions?: unknown;
 }
 
 export class BenchServer {
@@ -88,6 +90,7 @@ export class BenchServer {
     const result = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri,
+      initializationOptions: this.spec.initializationOptions,
       workspaceFolders: [{ uri: rootUri, name: 'bench' }],
       locale: 'fr',
       capabilities: {

@@ -6,6 +6,7 @@
  *
  *   npx tsx bench/workspace.ts                 # 50 and 500 operations (200 and 2,000 files), push then pull
  *   npx tsx bench/workspace.ts --ops 100 --mode pull --edits 0 [--out FILE]
+ *   npx tsx bench/workspace.ts --mode push --edits 0 --cache   # then a second start served by the on-disk cache
  *
  * Push: the problems published (`publishDiagnostics`); pull (LSP 3.17): streamed by one `workspace/diagnostic`
  * with a partial-result token, as VS Code asks. Meanwhile a 10k-line programme of the workspace is opened and
@@ -39,6 +40,8 @@ interface RunOptions {
   pull: boolean;
   /** Single-character edits of an open 10k-line programme during the first pass (0: none). */
   edits: number;
+  /** The on-disk cache: the server restarted once the pass is done, and the second start measured. */
+  cache: boolean;
 }
 
 function median(xs: number[]): number {
@@ -70,15 +73,19 @@ async function run(ops: number, options: RunOptions): Promise<Record<string, num
   const editedPath = path.join(dir, edited.name);
   fs.writeFileSync(editedPath, edited.text);
   const editedUri = pathToFileURL(editedPath).toString();
-  const server = new BenchServer({
-    name: 'amo',
-    command: process.execPath,
-    // Started as the VS Code client starts it (processOptions.ts), as bench/run.ts does.
-    args: [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
-    env: { AMO_TODAY: '2026-11-28', ...SERVER_ENV },
-    settings: (section) => (section === 'amo' ? { validation: { scope: 'workspace' } } : {}),
-    pull: options.pull,
-  });
+  const cacheFolder = options.cache ? fs.mkdtempSync(path.join(os.tmpdir(), 'amo-bench-cache-')) : undefined;
+  const spawnServer = (): BenchServer =>
+    new BenchServer({
+      name: 'amo',
+      command: process.execPath,
+      // Started as the VS Code client starts it (processOptions.ts), as bench/run.ts does.
+      args: [...SERVER_EXEC_ARGV, path.join(ROOT, 'dist', 'server.js'), '--stdio'],
+      env: { AMO_TODAY: '2026-11-28', ...SERVER_ENV },
+      settings: (section) => (section === 'amo' ? { validation: { scope: 'workspace' } } : {}),
+      pull: options.pull,
+      initializationOptions: cacheFolder ? { cacheFolder } : undefined,
+    });
+  const server = spawnServer();
   try {
     await server.initialize(pathToFileURL(dir).toString());
     const started = performance.now();
@@ -139,19 +146,39 @@ async function run(ops: number, options: RunOptions): Promise<Record<string, num
     const t = performance.now();
     await server.connection.sendRequest('workspace/symbol', { query: '' });
     const symbolsMs = performance.now() - t;
+    const rssAfterSymbols = server.peakRssMb();
+    let second: Record<string, number> = {};
+    if (cacheFolder) {
+      // Shut down (the cache is written), then the second start: time to every file's problems, symbols.
+      await server.dispose();
+      const again = spawnServer();
+      try {
+        await again.initialize(pathToFileURL(dir).toString());
+        const t2 = performance.now();
+        for (const uri of uris) await again.diagnostics(uri, () => true, 600_000);
+        const known2 = performance.now() - t2;
+        const t3 = performance.now();
+        await again.connection.sendRequest('workspace/symbol', { query: '' });
+        second = { secondStartAllProblemsKnownMs: Math.round(known2), secondStartWorkspaceSymbolsMs: Math.round(performance.now() - t3), secondStartPeakRssMb: Math.round(again.peakRssMb()), cacheFileMb: Math.round(fs.statSync(path.join(cacheFolder, 'amo-diagnostics-cache.json')).size / 1e5) / 10 };
+      } finally {
+        again.proc.kill();
+      }
+    }
     return {
+      ...second,
       mode: options.pull ? 'pull' : 'push',
       operations: ops,
       files: uris.length,
       allProblemsKnownMs: Math.round(allKnownMs),
       workspaceSymbolsMs: Math.round(symbolsMs),
       peakRssMb: Math.round(rss),
-      peakRssAfterSymbolsMb: Math.round(server.peakRssMb()),
+      peakRssAfterSymbolsMb: Math.round(rssAfterSymbols),
       ...(options.edits ? { editsDuringFirstPass: duringPass, editToDiagnosticsMedianMs: median(waits), editToDiagnosticsMaxMs: Math.round(Math.max(...waits)) } : {}),
     };
   } finally {
     server.proc.kill();
     fs.rmSync(dir, { recursive: true, force: true });
+    if (cacheFolder) fs.rmSync(cacheFolder, { recursive: true, force: true });
   }
 }
 
@@ -160,16 +187,18 @@ async function main(): Promise<void> {
   const sizes = (arg('--ops') ?? '50,500').split(',').map(Number);
   const modes = (arg('--mode') ?? 'push,pull').split(',');
   const edits = Number(arg('--edits') ?? 20);
+  const cache = process.argv.includes('--cache');
   const rows: Record<string, number | string>[] = [];
   for (const n of sizes) {
     for (const mode of modes) {
-      const r = await run(n, { pull: mode === 'pull', edits });
+      const r = await run(n, { pull: mode === 'pull', edits, cache });
       rows.push(r);
       const during = r.editsDuringFirstPass !== undefined ? `; ${r.editsDuringFirstPass} of ${edits} edits of an open 10k programme during the pass, edit → diagnostics median ${r.editToDiagnosticsMedianMs} ms (max ${r.editToDiagnosticsMaxMs})` : '';
-      console.log(`${r.mode}, ${r.operations} operations, ${r.files} files: all problems known ${r.allProblemsKnownMs} ms, cold workspace symbols ${r.workspaceSymbolsMs} ms, peak RSS ${r.peakRssMb} MB (${r.peakRssAfterSymbolsMb} MB after symbols)${during}`);
+      const again = r.secondStartAllProblemsKnownMs !== undefined ? `; second start (cache ${r.cacheFileMb} MB): all problems known ${r.secondStartAllProblemsKnownMs} ms, workspace symbols ${r.secondStartWorkspaceSymbolsMs} ms, peak RSS ${r.secondStartPeakRssMb} MB` : '';
+      console.log(`${r.mode}, ${r.operations} operations, ${r.files} files: all problems known ${r.allProblemsKnownMs} ms, cold workspace symbols ${r.workspaceSymbolsMs} ms, peak RSS ${r.peakRssMb} MB (${r.peakRssAfterSymbolsMb} MB after symbols)${during}${again}`);
     }
   }
-  const out = arg('--out') ?? path.join(ROOT, 'bench', 'results', `workspace-${new Date().toISOString().slice(0, 10)}${edits ? '-edits' : ''}.json`);
+  const out = arg('--out') ?? path.join(ROOT, 'bench', 'results', `workspace-${new Date().toISOString().slice(0, 10)}${edits ? '-edits' : ''}${cache ? '-cache' : ''}.json`);
   fs.writeFileSync(out, JSON.stringify({ node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg()[0], serverOptions: [...SERVER_EXEC_ARGV, SERVER_ENV], results: rows }, null, 2) + '\n');
   console.log(`Results written to ${path.relative(ROOT, out)}`);
 }
