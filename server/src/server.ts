@@ -193,12 +193,20 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     });
   });
 
+  /**
+   * TextDocuments fires onDidChangeContent right after onDidOpen, for the same version: the open has scheduled its
+   * validation already. Taken for an edit, it validated every opened document twice (the second run scheduled
+   * after a settings round trip, once the first had started): for a heavy text, a second parse of seconds in the
+   * worker, in front of the user's first keystroke.
+   */
+  const opening = new Set<string>();
   documents.onDidOpen((e) => {
+    opening.add(e.document.uri);
     workspaceFiles.onOpen(e.document.uri);
     validation.schedule(e.document.uri, 0);
   });
   documents.onDidChangeContent((e) => {
-    void validation.afterChange(e.document.uri);
+    if (!opening.delete(e.document.uri)) void validation.afterChange(e.document.uri);
     for (const c of validation.dependents(e.document.uri)) void validation.afterChange(c);
     // Unopened consultations of an edited programme read its buffer: checked again in the background.
     workspaceFiles.revalidate(workspaceFiles.dependentsOf(e.document.uri));
