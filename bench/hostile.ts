@@ -5,8 +5,11 @@
  * its diagnostics arrive, the other document is hovered every 20 ms. Recorded: time to the hostile
  * document's diagnostics, how many were published and their size on the wire, the slowest hover on the
  * other document, the server's peak resident memory, and for the date-span cases `amo/render` of the
- * planning (HTML and DOCX). Writes bench/results/hostile-<date>.json. Not a test: no verdict in CI.
+ * planning (HTML and DOCX). Writes bench/results/hostile-<date>[-production].json. Not a test: no verdict in CI.
+ * `--production`: the bundles the VSIX ships, started with the client's process options (as bench/run.ts).
  */
+import { execFileSync } from 'child_process';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/node/processOptions';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -54,8 +57,13 @@ interface Row {
   renderDocxMs?: number;
 }
 
+const PRODUCTION = process.argv.includes('--production');
+const DIST_MIN = path.join(ROOT, 'bench', '.work', 'dist-min');
+
 async function measure(c: Case, dir: string): Promise<Row> {
-  const server = new BenchServer({ name: 'amo', command: process.execPath, args: [path.join(ROOT, 'dist', 'server.js'), '--stdio'], env: { AMO_TODAY: '2026-11-28' }, settings: () => ({ validation: { scope: 'openFiles' } }) });
+  // --production: the bundles the VSIX ships (bench/.work/dist-min, built by bench/run.ts or here), started with the client's process options.
+  const args = PRODUCTION ? [...SERVER_EXEC_ARGV, path.join(DIST_MIN, 'server.js'), '--stdio'] : [path.join(ROOT, 'dist', 'server.js'), '--stdio'];
+  const server = new BenchServer({ name: 'amo', command: process.execPath, args, env: { AMO_TODAY: '2026-11-28', ...(PRODUCTION ? SERVER_ENV : {}) }, settings: () => ({ validation: { scope: 'openFiles' } }) });
   try {
     await server.initialize(pathToFileURL(dir).toString());
     const other = pathToFileURL(path.join(dir, 'autre.programme.yaml')).toString();
@@ -120,6 +128,7 @@ async function measure(c: Case, dir: string): Promise<Row> {
 
 async function main(): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server.js'))) throw new Error('dist/server.js is missing: run `npm run build` first');
+  if (PRODUCTION) execFileSync(process.execPath, [path.join(ROOT, 'esbuild.mjs'), '--production', '--outdir', DIST_MIN], { cwd: ROOT, stdio: 'inherit' });
   const only = process.argv.slice(2).find((a) => a.startsWith('--only='))?.slice(7);
   const rows: Row[] = [];
   for (const c of CASES.filter((x) => !only || x.file.startsWith(only))) {
@@ -133,9 +142,9 @@ async function main(): Promise<void> {
     }
   }
   // A partial run (--only) never replaces the day's full record.
-  const out = path.join(ROOT, 'bench', 'results', `hostile-${new Date().toISOString().slice(0, 10)}${only ? `-${only}` : ''}.json`);
+  const out = path.join(ROOT, 'bench', 'results', `hostile-${new Date().toISOString().slice(0, 10)}${PRODUCTION ? '-production' : ''}${only ? `-${only}` : ''}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg()[0], server: PRODUCTION ? 'production bundle, client process options' : 'dist/server.js', rows }, null, 2)}\n`);
   console.log(`written ${path.relative(ROOT, out)}`);
 }
 

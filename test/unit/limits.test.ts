@@ -123,8 +123,9 @@ describe('limits: the pre-scan of the raw text', () => {
     assert.ok(performance.now() - started < 500, `${performance.now() - started} ms`);
     assert.strictEqual(parsed.skipped, 'parse');
     assert.deepStrictEqual(parsed.problems.map((p) => [p.code, p.severity]), [['YAML-003', 'information']]);
-    assert.match(parsed.problems[0].message.fr, /environ 200\s001 éléments \(au-delà de 20\s000\).*au-delà de 200\s000.*ni syntaxe/);
-    assert.match(parsed.problems[0].message.en, /about 200,001 items \(over 20,000\).*over 200,000.*no syntax/);
+    const fr = (n: number): string => n.toLocaleString('fr-FR').replace(/\s/g, '\\s');
+    assert.match(parsed.problems[0].message.fr, new RegExp(`environ ${fr(MAX_SYNTAX_COST + 1)} éléments \\(au-delà de 20\\s000\\).*au-delà de ${fr(MAX_SYNTAX_COST)}.*ni syntaxe`));
+    assert.match(parsed.problems[0].message.en, new RegExp(`about ${(MAX_SYNTAX_COST + 1).toLocaleString('en-GB')} items \\(over 20,000\\).*over ${MAX_SYNTAX_COST.toLocaleString('en-GB')}.*no syntax`));
     // 100,000 anchored items weigh as much: 100,000 items and 100,000 anchors.
     assert.ok(unaffordable(`${head}phases:\n${Array.from({ length: 100_000 }, (_, i) => `  - &a${i} 1\n`).join('')}`));
     // The same number of nodes without a collection over the budget is parsed (a real 2 MB file holds 150,000).

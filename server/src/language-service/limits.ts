@@ -59,14 +59,16 @@ export function heavy(text: string): HeavyReason | undefined {
 
 /**
  * What the `yaml` parse of a text over the entity budget would cost, counted by the pre-scan (nodes,
- * anchors and aliases), over which its syntax is not checked at all: 200,000 take about 1.4 s to parse on
+ * anchors and aliases), over which its syntax is not checked at all: 120,000 take about 0.8 s to parse on
  * this machine (a flow sequence of 160,000 items 1.0 s, a block sequence of 160,000 items 1.2 s, 100,000
- * anchored items 1.4 s; 900,000 flow items 5.4 s and 900 MB), which with the worker's start keeps the
- * first diagnostics within 2 s. The `yaml` CST parser alone is no way out: it costs 75–90 % of the whole
- * parse and finds almost no syntax error itself (the composer does: bad indentation, unclosed brackets and
- * quotes, duplicate keys).
+ * anchored items 1.4 s; 900,000 flow items 5.4 s and 900 MB). The server as users run it (production
+ * bundle, the client's process options: their small young generation and early collections apply to the
+ * worker too) added the worker's start and 30–50 % of collections: with 200,000, a block sequence of 160,000
+ * items took 2.1 s to its first diagnostics; 120,000 keeps every such text within 2 s. The `yaml` CST parser
+ * alone is no way out: it costs 75–90 % of the whole parse and finds almost no syntax error itself (the
+ * composer does: bad indentation, unclosed brackets and quotes, duplicate keys).
  */
-export const MAX_SYNTAX_COST = 200_000;
+export const MAX_SYNTAX_COST = 120_000;
 
 /** The pre-scan's counts when the text is over the entity budget and too costly to parse even for its syntax (MAX_SYNTAX_COST); undefined otherwise. */
 export function unaffordable(text: string): Estimate | undefined {
