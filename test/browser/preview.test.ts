@@ -13,6 +13,13 @@ import { ROOT } from '../helpers/service';
 import { CONSULTATION_FILE, PROGRAMME_FILE, RECEPTION_FILE, renderExample, renderText, renderXssConsultation, SUIVI_FILE, XSS_PROGRAMME } from '../unit/render/renderHelpers';
 
 const CHROMIUM = '/usr/bin/chromium';
+/**
+ * What the webview posted (the page's `window.__posted`). Waits take functions, not strings: a string is
+ * evaluated with `eval` in the page, which its CSP refuses whenever the first check fails and polling starts.
+ */
+type PostedMessage = { type: string; deliverable?: string };
+/** The page's globals these waits read (the tests compile without the DOM library). */
+type PageGlobals = { __posted: PostedMessage[]; scrollY: number; document: { getElementById(id: string): { hidden: boolean } | null; querySelector(selector: string): unknown } };
 const ORIGIN = 'http://amo.test';
 const SHOTS = path.join(ROOT, 'test-results', 'render');
 const DOC_URI = 'file:///virtual/ecole.programme.yaml';
@@ -98,7 +105,7 @@ describe('preview and exports in headless Chromium', function () {
     });
     page.on('pageerror', (err) => errors.push(String(err)));
     await page.goto(`${ORIGIN}/preview.html`);
-    await page.waitForFunction('window.__posted.some((m) => m.type === "ready")');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'ready'));
     return { page, errors };
   }
 
@@ -113,8 +120,8 @@ describe('preview and exports in headless Chromium', function () {
       (msg) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(msg, '*'),
       { type: 'update', uri: DOC_URI, version, deliverable, deliverables: [{ id: 'programme', label: 'Dossier de programme' }, { id: 'risques', label: 'Registre des risques' }, { id: 'planning', label: 'Planning' }], html, error },
     );
-    if (!error) await page.waitForFunction(`window.__posted.filter((m) => m.type === "rendered").length > ${before}`);
-    else await page.waitForFunction('!document.getElementById("amo-banner").hidden');
+    if (!error) await page.waitForFunction((n) => (globalThis as unknown as PageGlobals).__posted.filter((m) => m.type === 'rendered').length > n, before);
+    else await page.waitForFunction(() => !(globalThis as unknown as PageGlobals).document.getElementById('amo-banner')!.hidden);
   }
 
   for (const [file, d] of CASES) {
@@ -180,7 +187,7 @@ describe('preview and exports in headless Chromium', function () {
   it('defence in depth: even unescaped markup could not run under the preview CSP', async () => {
     const { page, errors } = await openPreview();
     await update(page, '<p data-line="0">x</p><img src="data:image/png;base64,AAAA" onerror="window.__amoXss = 99"><script>window.__amoXss = 98</script>', 1, 'programme');
-    await page.waitForFunction('document.querySelector("#amo-content img") !== null');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).document.querySelector('#amo-content img') !== null);
     assert.strictEqual((await probe(page)).xss, undefined);
     assert.ok(errors.length > 0 && errors.every((e) => /Content Security Policy/i.test(e)), `CSP refusals only, at least one: ${errors.join(' | ')}`);
     await page.close();
@@ -210,16 +217,16 @@ describe('preview and exports in headless Chromium', function () {
     // Click → revealLine with the element's source line.
     const line = Number(await page.evaluate('document.querySelector("#amo-content tr[data-line]").dataset.line'));
     await page.click('#amo-content tr[data-line]');
-    await page.waitForFunction('window.__posted.some((m) => m.type === "revealLine")');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'revealLine'));
     assert.strictEqual((await probe(page)).posted.find((m) => m.type === 'revealLine')?.line, line);
 
     // The editor scrolled far down → the preview follows.
     await page.evaluate((msg) => (globalThis as unknown as { postMessage(m: unknown, origin: string): void }).postMessage(msg, '*'), { type: 'scrollToLine', uri: DOC_URI, line: 470 });
-    await page.waitForFunction('window.scrollY > 1000');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).scrollY > 1000);
 
     // A tab asks for another deliverable.
     await page.click('#amo-bar button[data-deliverable="risques"]');
-    await page.waitForFunction('window.__posted.some((m) => m.type === "selectDeliverable" && m.deliverable === "risques")');
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).__posted.some((m) => m.type === 'selectDeliverable' && m.deliverable === 'risques'));
     assert.match(String(await page.evaluate('document.querySelector("#amo-content h1").textContent')), /^Version 7 :/);
     assert.deepStrictEqual(errors, []);
     await page.close();
