@@ -1,4 +1,4 @@
-import type { SymbolInformation } from 'vscode-languageserver';
+import type { Range, SymbolInformation } from 'vscode-languageserver';
 import type { AmoDiagnostic } from './language-service';
 import { textHash } from './language-service/util/hash';
 
@@ -18,6 +18,9 @@ export interface CacheStore {
   save(json: string): void;
 }
 
+/** A symbol as stored: its location's URI is the entry's own (left out: it was most of the file's size). */
+type StoredSymbol = Omit<SymbolInformation, 'location'> & { range: Range };
+
 interface Entry {
   /** Hash of the file's text. */
   text: string;
@@ -27,10 +30,12 @@ interface Entry {
   programme?: string;
   programmeText?: string;
   diagnostics: AmoDiagnostic[];
-  symbols?: { hash: string; symbols: SymbolInformation[] };
+  symbols?: { hash: string; symbols: StoredSymbol[] };
 }
 
-const FORMAT = 1;
+type Symbols = { hash: string; symbols: SymbolInformation[] };
+
+const FORMAT = 2;
 
 /** Hash of what diagnostics depend on besides the texts: version and build of the server, date, options. */
 export function environment(parts: { version: string; build: string; today: string; options: unknown }): string {
@@ -76,18 +81,20 @@ export class DiagnosticsCache {
   }
 
   /** The cached result for this text in this environment, when nothing it depends on changed. */
-  lookup(uri: string, text: string, env: string): { diagnostics: AmoDiagnostic[]; programme?: string; symbols?: Entry['symbols'] } | undefined {
+  lookup(uri: string, text: string, env: string): { diagnostics: AmoDiagnostic[]; programme?: string; symbols?: Symbols } | undefined {
     this.load();
     const e = this.entries.get(uri);
     if (!e || e.env !== env || e.text !== textHash(text)) return undefined;
     if (e.programme !== undefined && e.programmeText !== this.programmeHash(e.programme)) return undefined;
-    return { diagnostics: e.diagnostics, programme: e.programme, symbols: e.symbols };
+    const symbols = e.symbols && { hash: e.symbols.hash, symbols: e.symbols.symbols.map(({ range, ...rest }) => ({ ...rest, location: { uri, range } })) };
+    return { diagnostics: e.diagnostics, programme: e.programme, symbols };
   }
 
   /** Records a file's result (validated from its disk text). */
-  put(uri: string, text: string, env: string, result: { diagnostics: AmoDiagnostic[]; programme?: string; symbols?: Entry['symbols'] }): void {
+  put(uri: string, text: string, env: string, result: { diagnostics: AmoDiagnostic[]; programme?: string; symbols?: Symbols }): void {
     this.load();
-    const { diagnostics, programme, symbols } = result;
+    const { diagnostics, programme } = result;
+    const symbols = result.symbols && { hash: result.symbols.hash, symbols: result.symbols.symbols.map(({ location, ...rest }) => ({ ...rest, range: location.range })) };
     this.entries.set(uri, { text: textHash(text), env, diagnostics, symbols, ...(programme !== undefined ? { programme, programmeText: this.programmeHash(programme) } : {}) });
     this.changed();
   }

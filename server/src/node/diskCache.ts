@@ -5,7 +5,7 @@ import type { CacheStore } from '../diagnosticsCache';
 
 /** The cache file in the folder the client gives (VS Code: the extension's workspace storage). */
 export const CACHE_FILE = 'amo-diagnostics-cache.json';
-/** A cache file larger than this is ignored (and not written): 2,000 files of the example pair take 29 MB. */
+/** A cache file larger than this is ignored (and not written): 2,000 files of the example pair take 20 MB. */
 const MAX_CACHE_BYTES = 200 * 1024 * 1024;
 
 /** `child` is `parent` or inside it (real paths). */
