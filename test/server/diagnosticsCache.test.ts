@@ -4,39 +4,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { SymbolInformation } from 'vscode-languageserver-protocol';
 import { withServer } from '../helpers/lspClient';
+import { GYMNASIUM_PROGRAMME, gymnasiumConsultation } from '../helpers/gymnasium';
 import { CACHE_FILE } from '../../server/src/node/diskCache';
 
 /**
  * The on-disk cache over stdio (server/src/diagnosticsCache.ts): a second start serves the unopened files whose
  * text, programme and environment are unchanged from the cache — without parsing them — and validates the others.
  */
-
-const PROGRAMME = `operation:
-  id: OP
-  intitule: Gymnase
-phases:
-  - id: PH-ACT
-    code: ACT
-    libelle: Consultation des entreprises
-    debut: 2027-01-04
-    fin: 2027-03-31
-`;
-
-const consultation = (weights: [number, number]): string => `programme: ./op.programme.yaml
-id: C1
-objet: Travaux du gymnase
-nature: travaux
-phase: PH-ACT
-procedure:
-  type: MAPA
-date_lancement: 2027-01-11
-date_limite_offres: 2027-02-15
-non_allotissement:
-  motif: Ouvrage unique de faible montant
-criteres:
-  - {id: PRIX, type: prix, ponderation: ${weights[0]}}
-  - {id: ENV, type: environnement, ponderation: ${weights[1]}}
-`;
 
 const hasErrors = (p: { diagnostics: { severity?: number }[] }): boolean => p.diagnostics.some((d) => d.severity === 1);
 
@@ -50,8 +24,8 @@ describe('on-disk cache of the workspace’s problems', function () {
     dir = path.join(root, 'workspace');
     storage = path.join(root, 'storage');
     fs.mkdirSync(dir);
-    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
-    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation([60, 30]));
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
+    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), gymnasiumConsultation([60, 30]));
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -83,7 +57,7 @@ describe('on-disk cache of the workspace’s problems', function () {
       assert.ok(symbols.some((s) => s.name === 'C1-CACHED' && s.location.uri === uri('faute.consultation.yaml')), JSON.stringify(symbols.map((s) => s.name)));
     });
     // Fixed while no server ran: validated again, the cache's stale result is not shown.
-    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation([70, 30]));
+    fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), gymnasiumConsultation([70, 30]));
     await start(async ({ client, uri }) => {
       const fresh = await client.diagnostics(uri('faute.consultation.yaml'));
       assert.ok(!hasErrors({ diagnostics: fresh }) && fresh.every((d) => !d.message.startsWith('FROM-CACHE')), JSON.stringify(fresh.map((d) => d.message)));
@@ -95,7 +69,7 @@ describe('on-disk cache of the workspace’s problems', function () {
       await client.diagnostics(uri('faute.consultation.yaml'), hasErrors);
     });
     markCached('faute.consultation.yaml');
-    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'));
+    fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'));
     await start(async ({ client, uri }) => {
       const fresh = await client.diagnostics(uri('faute.consultation.yaml'), hasErrors);
       assert.ok(fresh.some((d) => d.code === 'REF-001'), JSON.stringify(fresh.map((d) => d.code)));

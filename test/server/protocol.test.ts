@@ -3,44 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { withServer } from '../helpers/lspClient';
+import { GYMNASIUM_PROGRAMME, gymnasiumConsultation } from '../helpers/gymnasium';
 import { ROOT, TEST_TODAY, uriOf } from '../helpers/service';
-
-const PROGRAMME = `operation:
-  id: OP
-  intitule: Gymnase
-phases:
-  - id: PH-ACT
-    code: ACT
-    libelle: Consultation des entreprises
-    debut: 2027-01-04
-    fin: 2027-03-31
-`;
-
-function consultation(phase: string, weights: [number, number]): string {
-  return `programme: ./op.programme.yaml
-id: C1
-objet: Travaux du gymnase
-nature: travaux
-phase: ${phase}
-procedure:
-  type: MAPA
-date_lancement: 2027-01-11
-date_limite_offres: 2027-02-15
-non_allotissement:
-  motif: Ouvrage unique de faible montant
-criteres:
-  - {id: PRIX, type: prix, ponderation: ${weights[0]}}
-  - {id: ENV, type: environnement, ponderation: ${weights[1]}}
-`;
-}
 
 describe('language server over stdio (dist/server.js)', function () {
   this.timeout(30000);
   it('publishes diagnostics on open, with codes, ranges, source and version', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       const uri = at('c.consultation.yaml');
-      await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 35]), 1);
       const diags = await client.diagnostics(uri);
       const csl006 = diags.find((d) => d.code === 'CSL-006');
       assert.ok(csl006, JSON.stringify(diags));
@@ -50,26 +22,26 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('revalidates on edit and clears fixed diagnostics', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       const uri = at('c.consultation.yaml');
-      await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 35]), 1);
       await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'CSL-006'));
-      await client.replace(uri, consultation('PH-ACT', [60, 40]), 2);
+      await client.replace(uri, gymnasiumConsultation([60, 40]), 2);
       const after = await client.diagnostics(uri, (p) => p.version === 2);
       assert.ok(!after.some((d) => d.code === 'CSL-006'), JSON.stringify(after));
     }));
 
   it('revalidates an open consultation when its open programme is edited', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       const progUri = at('op.programme.yaml');
       const uri = at('c.consultation.yaml');
-      await client.open(progUri, PROGRAMME, 1);
-      await client.open(uri, consultation('PH-ACT', [60, 40]), 1);
+      await client.open(progUri, GYMNASIUM_PROGRAMME, 1);
+      await client.open(uri, gymnasiumConsultation([60, 40]), 1);
       const before = await client.diagnostics(uri);
       assert.ok(!before.some((d) => d.code === 'REF-001'), JSON.stringify(before));
       // Rename the phase in the buffer only (not on disk): the consultation's reference breaks.
-      await client.replace(progUri, PROGRAMME.replace('PH-ACT', 'PH-CONSULT').replace('code: ACT', 'code: CONS'), 2);
+      await client.replace(progUri, GYMNASIUM_PROGRAMME.replace('PH-ACT', 'PH-CONSULT').replace('code: ACT', 'code: CONS'), 2);
       const after = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'REF-001'));
       assert.strictEqual(after.find((d) => d.code === 'REF-001')?.range.start.line, 4);
     }));
@@ -77,7 +49,7 @@ describe('language server over stdio (dist/server.js)', function () {
   it('reports a missing programme file (REF-003) and follows the client locale', () =>
     withServer({ initialize: { locale: 'en' } }, async ({ client, uri: at }) => {
       const uri = at('c.consultation.yaml');
-      await client.open(uri, consultation('PH-ACT', [60, 40]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 40]), 1);
       const diags = await client.diagnostics(uri);
       const ref = diags.find((d) => d.code === 'REF-003');
       assert.ok(ref);
@@ -87,23 +59,23 @@ describe('language server over stdio (dist/server.js)', function () {
   it('applies amo.rules from the settings', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
       client.settings = { rules: { 'CSL-006': 'off' } };
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       const uri = at('c.consultation.yaml');
-      await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 35]), 1);
       const diags = await client.diagnostics(uri);
       assert.ok(!diags.some((d) => d.code === 'CSL-006'));
     }));
 
   it('reads amo.config.json in a trusted workspace and ignores it in an untrusted one', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       fs.writeFileSync(path.join(dir, 'amo.config.json'), JSON.stringify({ rules: { 'CSL-006': 'off' } }));
       const uri = at('c.consultation.yaml');
-      await client.open(uri, consultation('PH-ACT', [60, 35]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 35]), 1);
       assert.ok(!(await client.diagnostics(uri)).some((d) => d.code === 'CSL-006'));
       // The same folder served by an untrusted client.
       await withServer({ dir, initialize: { initializationOptions: { trusted: false } } }, async ({ client: untrusted }) => {
-        await untrusted.open(uri, consultation('PH-ACT', [60, 35]), 1);
+        await untrusted.open(uri, gymnasiumConsultation([60, 35]), 1);
         assert.ok((await untrusted.diagnostics(uri)).some((d) => d.code === 'CSL-006'));
       });
     }));
@@ -121,10 +93,10 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('in an untrusted workspace a directive without codes silences nothing', () =>
     withServer({}, async ({ client, dir, uri: at }) => {
-      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), PROGRAMME);
+      fs.writeFileSync(path.join(dir, 'op.programme.yaml'), GYMNASIUM_PROGRAMME);
       const bare = at('bare.consultation.yaml');
       const named = at('named.consultation.yaml');
-      const text = consultation('PH-ACT', [60, 35]);
+      const text = gymnasiumConsultation([60, 35]);
       assert.ok(/\ncriteres:\n/.test(text));
       const withDirective = (codes: string): string => text.replace('\ncriteres:\n', `\ncriteres:  # amo-disable-line${codes}\n`);
       await client.open(bare, withDirective(''), 1);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import type { DocumentDiagnosticReport, PublishDiagnosticsParams, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { withServer, type TestLspClient } from '../helpers/lspClient';
+import { GYMNASIUM_PROGRAMME, gymnasiumConsultation } from '../helpers/gymnasium';
 
 /**
  * LSP 3.17 pull diagnostics (server/src/diagnosticsHub.ts) over stdio, as a client that pulls sees them:
@@ -12,39 +13,10 @@ import { withServer, type TestLspClient } from '../helpers/lspClient';
  * (test/server/workspaceDiagnostics.test.ts).
  */
 
-const PROGRAMME = `operation:
-  id: OP
-  intitule: Gymnase
-phases:
-  - id: PH-ACT
-    code: ACT
-    libelle: Consultation des entreprises
-    debut: 2027-01-04
-    fin: 2027-03-31
-`;
-
-function consultation(weights: [number, number]): string {
-  return `programme: ./op.programme.yaml
-id: C1
-objet: Travaux du gymnase
-nature: travaux
-phase: PH-ACT
-procedure:
-  type: MAPA
-date_lancement: 2027-01-11
-date_limite_offres: 2027-02-15
-non_allotissement:
-  motif: Ouvrage unique de faible montant
-criteres:
-  - {id: PRIX, type: prix, ponderation: ${weights[0]}}
-  - {id: ENV, type: environnement, ponderation: ${weights[1]}}
-`;
-}
-
 const FILES = {
-  'op.programme.yaml': PROGRAMME,
-  'faute.consultation.yaml': consultation([60, 30]),
-  'propre.consultation.yaml': consultation([70, 30]),
+  'op.programme.yaml': GYMNASIUM_PROGRAMME,
+  'faute.consultation.yaml': gymnasiumConsultation([60, 30]),
+  'propre.consultation.yaml': gymnasiumConsultation([70, 30]),
 };
 
 const PULL = { textDocument: { diagnostic: { dynamicRegistration: false } }, workspace: { diagnostics: { refreshSupport: true } } };
@@ -105,14 +77,14 @@ describe('pull diagnostics (LSP 3.17): open documents on request, the workspace 
       const pushed: PublishDiagnosticsParams[] = [];
       client.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => pushed.push(p));
       const uri = at('faute.consultation.yaml');
-      await client.open(uri, consultation([60, 30]), 1);
+      await client.open(uri, gymnasiumConsultation([60, 30]), 1);
       const first = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } });
       assert.strictEqual(first.kind, 'full');
       assert.ok(first.kind === 'full' && errorCodes(first.items).includes('CSL-006'), JSON.stringify(first));
       const same = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
       assert.deepStrictEqual(same, { kind: 'unchanged', resultId: first.resultId });
       // Fixed in the editor: the pull sent right after the change waits for that version's validation.
-      await client.replace(uri, consultation([70, 30]), 2);
+      await client.replace(uri, gymnasiumConsultation([70, 30]), 2);
       const fixed = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri }, previousResultId: first.resultId });
       assert.ok(fixed.kind === 'full', JSON.stringify(fixed));
       assert.deepStrictEqual(fixed.kind === 'full' && errorCodes(fixed.items), []);
@@ -131,7 +103,7 @@ describe('pull diagnostics (LSP 3.17): open documents on request, the workspace 
       assert.deepStrictEqual(c.kind === 'full' && errorCodes(c.items), []);
       assert.strictEqual(f.version, null, 'an unopened file has no version');
       // Broken on disk: the file event re-checks it and the same request streams the change.
-      fs.writeFileSync(path.join(dir, 'propre.consultation.yaml'), consultation([10, 30]));
+      fs.writeFileSync(path.join(dir, 'propre.consultation.yaml'), gymnasiumConsultation([10, 30]));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: clean, type: 2 }] });
       await ws.until((l) => {
         const r = l.get(clean)!;
@@ -179,13 +151,13 @@ describe('pull diagnostics (LSP 3.17): open documents on request, the workspace 
       });
       const programme = at('op.programme.yaml');
       const c = at('propre.consultation.yaml');
-      await client.open(programme, PROGRAMME, 1);
-      await client.open(c, consultation([70, 30]), 1);
+      await client.open(programme, GYMNASIUM_PROGRAMME, 1);
+      await client.open(c, gymnasiumConsultation([70, 30]), 1);
       const before = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: c } });
       assert.deepStrictEqual(before.kind === 'full' && errorCodes(before.items), []);
       await client.request('textDocument/diagnostic', { textDocument: { uri: programme } });
       // The phase the consultation names disappears from the programme.
-      await client.replace(programme, PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
+      await client.replace(programme, GYMNASIUM_PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
       await client.request('textDocument/diagnostic', { textDocument: { uri: programme } });
       const deadline = Date.now() + 10000;
       while (refreshes === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

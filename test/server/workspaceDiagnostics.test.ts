@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { withServer } from '../helpers/lspClient';
+import { GYMNASIUM_PROGRAMME, gymnasiumConsultation } from '../helpers/gymnasium';
 import { uriOf } from '../helpers/service';
 
 /**
@@ -9,35 +10,6 @@ import { uriOf } from '../helpers/service';
  * file of the workspace are published without the file being opened, kept current by file events and by
  * edits of the programme they name, and left in place when an opened file is closed.
  */
-
-const PROGRAMME = `operation:
-  id: OP
-  intitule: Gymnase
-phases:
-  - id: PH-ACT
-    code: ACT
-    libelle: Consultation des entreprises
-    debut: 2027-01-04
-    fin: 2027-03-31
-`;
-
-function consultation(phase: string, weights: [number, number]): string {
-  return `programme: ./op.programme.yaml
-id: C1
-objet: Travaux du gymnase
-nature: travaux
-phase: ${phase}
-procedure:
-  type: MAPA
-date_lancement: 2027-01-11
-date_limite_offres: 2027-02-15
-non_allotissement:
-  motif: Ouvrage unique de faible montant
-criteres:
-  - {id: PRIX, type: prix, ponderation: ${weights[0]}}
-  - {id: ENV, type: environnement, ponderation: ${weights[1]}}
-`;
-}
 
 const codes = (ds: { code?: string | number }[]): string[] => ds.map((d) => String(d.code));
 /** Errors only: a clean file still has its advice (information, hints). */
@@ -47,9 +19,9 @@ const hasErrors = (p: { diagnostics: { severity?: number }[] }): boolean => p.di
 describe('workspace diagnostics: every AMO file, opened or not', function () {
   this.timeout(30000);
   const FILES = {
-    'op.programme.yaml': PROGRAMME,
-    'faute.consultation.yaml': consultation('PH-ACT', [60, 30]),
-    'propre.consultation.yaml': consultation('PH-ACT', [70, 30]),
+    'op.programme.yaml': GYMNASIUM_PROGRAMME,
+    'faute.consultation.yaml': gymnasiumConsultation([60, 30]),
+    'propre.consultation.yaml': gymnasiumConsultation([70, 30]),
   };
 
   it('publishes the problems of unopened files at start, and keeps them current from file events', () =>
@@ -61,11 +33,11 @@ describe('workspace diagnostics: every AMO file, opened or not', function () {
       // The clean file is published too (no error), so a client can tell "checked, clean" from "not checked".
       assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
       // Fixed on disk: the file event re-checks it.
-      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [70, 30]));
+      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), gymnasiumConsultation([70, 30]));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
       assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => !hasErrors(p))), []);
       // Deleted: its problems go with it.
-      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), consultation('PH-ACT', [10, 30]));
+      fs.writeFileSync(path.join(dir, 'faute.consultation.yaml'), gymnasiumConsultation([10, 30]));
       await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: faulty, type: 2 }] });
       await client.diagnostics(faulty, hasErrors);
       fs.rmSync(path.join(dir, 'faute.consultation.yaml'));
@@ -78,8 +50,8 @@ describe('workspace diagnostics: every AMO file, opened or not', function () {
       const programme = at('op.programme.yaml');
       const clean = at('propre.consultation.yaml');
       assert.deepStrictEqual(errors(await client.diagnostics(clean)), []);
-      await client.open(programme, PROGRAMME);
-      await client.replace(programme, PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
+      await client.open(programme, GYMNASIUM_PROGRAMME);
+      await client.replace(programme, GYMNASIUM_PROGRAMME.replace('id: PH-ACT', 'id: PH-DCE'), 2);
       const after = await client.diagnostics(clean, hasErrors);
       assert.ok(codes(after).includes('REF-001'), JSON.stringify(codes(after)));
     }));
@@ -88,7 +60,7 @@ describe('workspace diagnostics: every AMO file, opened or not', function () {
     withServer({ files: FILES }, async ({ client, uri: at }) => {
       const faulty = at('faute.consultation.yaml');
       await client.diagnostics(faulty, hasErrors);
-      await client.open(faulty, consultation('PH-ACT', [70, 30]), 1);
+      await client.open(faulty, gymnasiumConsultation([70, 30]), 1);
       assert.deepStrictEqual(errors(await client.diagnostics(faulty, (p) => p.version === 1)), []);
       await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: faulty } });
       const back = await client.diagnostics(faulty, (p) => p.version === undefined && hasErrors(p));
@@ -102,7 +74,7 @@ describe('workspace diagnostics: every AMO file, opened or not', function () {
       await client.initialize({ rootUri: uriOf(dir) });
       // An opened file is still validated; by then a workspace pass would have published the unopened one.
       const open = uriOf(path.join(dir, 'lots', 'ouvert.consultation.yaml'));
-      await client.open(open, consultation('PH-ACT', [60, 30]));
+      await client.open(open, gymnasiumConsultation([60, 30]));
       await client.diagnostics(open, hasErrors);
       await new Promise((r) => setTimeout(r, 500));
       await assert.rejects(client.diagnostics(faulty, () => true, 300), /No matching diagnostics/);
