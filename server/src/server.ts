@@ -84,11 +84,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const features: readonly Feature[] = [...FEATURES, ...(runtime.features ?? [])];
   const known = createKnownDocuments(documents, runtime.listAmoFiles);
   const log = (m: string): void => connection.console.error(m);
-  const service = createLanguageService({
-    workspace: { readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri), listDocuments: () => known.list(), mayRead },
-    today: runtime.today,
-    log,
-  });
+  /** A file's text: its open buffer, else the host's read. */
+  const readText = (uri: string): string | undefined => documents.get(uri)?.getText() ?? runtime.readFile(uri);
+  const today = (): string => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10));
+  const service = createLanguageService({ workspace: { readText, listDocuments: () => known.list(), mayRead }, today, log });
 
   let clientCapabilities: ClientCapabilities = {};
   let hasWatchCapability = false;
@@ -106,7 +105,6 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const validation = new ValidationScheduler({ connection, hub, documents, service, settings, validateLarge: runtime.validateLarge, log });
   /** Set at initialize when the client gives a cache folder the host accepts (diagnosticsCache.ts). */
   let cache: DiagnosticsCache | undefined;
-  const today = (): string => (runtime.today ? runtime.today() : new Date().toISOString().slice(0, 10));
   async function fromCache(uri: string, text: string): Promise<CacheLookup | undefined> {
     if (!cache) return undefined;
     const c = cache;
@@ -165,7 +163,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (folder ? [folder] : []);
     known.setFolders(workspaceFolders);
     const store = typeof init.cacheFolder === 'string' ? runtime.cacheStore?.(init.cacheFolder, workspaceFolders) : undefined;
-    if (store) cache = new DiagnosticsCache(store, (uri) => documents.get(uri)?.getText() ?? (mayRead(uri) ? runtime.readFile(uri) : undefined), log);
+    if (store) cache = new DiagnosticsCache(store, (uri) => (mayRead(uri) ? readText(uri) : undefined), log);
     // LSP 3.17 pull diagnostics when the client pulls (VS Code, Neovim…); pushed otherwise (diagnosticsHub.ts).
     hub.documentPull = caps.textDocument?.diagnostic !== undefined;
     refreshSupport = caps.workspace?.diagnostics?.refreshSupport === true;
@@ -249,7 +247,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     localeFor: (uri) => settings.localeOf(uri),
     configFor: (uri) => settings.config(uri),
     clientCapabilities: () => clientCapabilities,
-    readText: (uri) => documents.get(uri)?.getText() ?? runtime.readFile(uri),
+    readText,
     today,
     listDocuments: () => known.list(),
     trusted: () => settings.trusted,

@@ -9,6 +9,9 @@ import { configuredDelay, ValidationTimes } from './validationDelay';
 
 const DEFAULT_DELAY_MS = 50;
 
+/** What one validation run gives: the diagnostics of a version, or the error it threw. */
+type RunOutcome = { version: number; diagnostics: AmoDiagnostic[]; durationMs: number } | { version: number; error: string };
+
 export interface ValidationHost {
   connection: Connection;
   /** Where each result goes (pushed or kept for the client's pull: diagnosticsHub.ts). */
@@ -58,19 +61,30 @@ export class ValidationScheduler {
 
   private async validate(uri: string, measured: boolean): Promise<void> {
     this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
-    let ended = false;
-    const end = (): void => {
-      if (ended) return;
-      ended = true;
+    let outcome: RunOutcome | undefined;
+    try {
+      outcome = await this.run(uri, measured);
+    } finally {
       const n = (this.running.get(uri) ?? 1) - 1;
       if (n > 0) this.running.set(uri, n);
       else this.running.delete(uri);
-    };
-    try {
-      await this.validateNow(uri, measured, end);
-    } finally {
-      end();
     }
+    // Handed over once this run no longer counts as pending: a pull woken by it does not wait for it.
+    if (!outcome) return;
+    if ('error' in outcome) {
+      this.host.hub.failed(uri, outcome.version);
+      this.host.log(`Validation of ${uri} failed: ${outcome.error}`);
+      return;
+    }
+    const { version, diagnostics, durationMs } = outcome;
+    this.host.hub.deliver(uri, version, diagnostics);
+    void this.host.connection.sendNotification(ValidationStatusNotification, {
+      uri,
+      version,
+      errors: diagnostics.filter((d) => d.severity === 1).length,
+      warnings: diagnostics.filter((d) => d.severity === 2).length,
+      durationMs: Math.round(durationMs * 10) / 10,
+    });
   }
 
   /** Some open document's validation is scheduled or running (the workspace pass waits for it). */
@@ -83,40 +97,30 @@ export class ValidationScheduler {
     return this.timers.has(uri) || this.running.has(uri);
   }
 
-  /** `end`: this run is over (called before its result is delivered, so that a pull woken by it does not wait for it). */
-  private async validateNow(uri: string, measured: boolean, end: () => void): Promise<void> {
-    const { connection, documents, service } = this.host;
+  /** One run: its result, or why it threw; undefined when dropped (the document closed or moved on meanwhile). */
+  private async run(uri: string, measured: boolean): Promise<RunOutcome | undefined> {
+    const { documents, service } = this.host;
     const doc = documents.get(uri);
-    if (!doc) return;
+    if (!doc) return undefined;
     const version = doc.version;
     const settings = await this.host.settings.of(uri);
     const current = documents.get(uri);
     // Drop the run when the user typed meanwhile: a newer validation is already scheduled.
-    if (!current || current.version !== version) return;
+    if (!current || current.version !== version) return undefined;
     try {
       const started = performance.now();
       const text = current.getText();
       const diagnostics = await this.diagnose(uri, text, settings);
-      if (!diagnostics || documents.get(uri)?.version !== version) return;
+      if (!diagnostics || documents.get(uri)?.version !== version) return undefined;
       const prog = service.getProgrammeUri({ uri, text });
       if (prog) this.dependsOn.set(uri, prog);
       else this.dependsOn.delete(uri);
       const durationMs = performance.now() - started;
       // What a validation of this document costs after an edit sets the next debounce (validationDelay.ts).
       if (measured) this.times.record(uri, durationMs);
-      end();
-      this.host.hub.deliver(uri, version, diagnostics);
-      void connection.sendNotification(ValidationStatusNotification, {
-        uri,
-        version,
-        errors: diagnostics.filter((d) => d.severity === 1).length,
-        warnings: diagnostics.filter((d) => d.severity === 2).length,
-        durationMs: Math.round(durationMs * 10) / 10,
-      });
+      return { version, diagnostics, durationMs };
     } catch (err) {
-      end();
-      this.host.hub.failed(uri, version);
-      this.host.log(`Validation of ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return { version, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
     }
   }
 
