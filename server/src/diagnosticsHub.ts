@@ -1,4 +1,4 @@
-import type { Connection, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { CancellationToken, Connection, Diagnostic, DocumentDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { isObj } from './language-service/util/data';
 import { textHash } from './language-service/util/hash';
 
@@ -20,7 +20,8 @@ interface Entry {
   diagnostics: Diagnostic[];
   /** The document version they describe; undefined for a file validated from disk. */
   version: number | undefined;
-  resultId: string;
+  /** A hash of the diagnostics' JSON, computed when a pulling client first needs it (resultIdOf). */
+  resultId?: string;
 }
 
 interface Stream {
@@ -29,11 +30,6 @@ interface Stream {
   /** Files whose entry changed since the stream last sent. */
   dirty: Set<string>;
   wake: () => void;
-}
-
-export interface Cancellable {
-  readonly isCancellationRequested: boolean;
-  onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
 /**
@@ -47,6 +43,14 @@ export interface Cancellable {
  * the client's first workspace pull, then streamed as partial results of that long-running request (its
  * pushed copies cleared, so that no problem shows twice).
  */
+/** The result id of a file's diagnostics: the same problems, the same id. */
+function resultIdOf(entry: Entry): string {
+  return (entry.resultId ??= textHash(JSON.stringify(entry.diagnostics)));
+}
+
+/** The result id of no diagnostics (a file the hub has no entry for). */
+const EMPTY_RESULT_ID = textHash('[]');
+
 export class DiagnosticsHub {
   private readonly entries = new Map<string, Entry>();
   /** Unopened files whose diagnostics were pushed (cleared when the workspace pull takes over). */
@@ -66,8 +70,8 @@ export class DiagnosticsHub {
   /** A file's diagnostics: of an open document's `version`, or of its disk text (`version` undefined). */
   deliver(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
     const previous = this.entries.get(uri);
-    const resultId = textHash(JSON.stringify(diagnostics));
-    this.entries.set(uri, { diagnostics, version, resultId });
+    const entry: Entry = { diagnostics, version };
+    this.entries.set(uri, entry);
     this.failedVersion.delete(uri);
     if (version === undefined ? !this.workspacePulled : !this.documentPull) {
       this.host.push(uri, version, diagnostics);
@@ -76,7 +80,9 @@ export class DiagnosticsHub {
     }
     const asked = (this.waiters.get(uri)?.size ?? 0) > 0;
     this.wake(uri);
-    if (previous?.resultId === resultId) return;
+    // Nobody pulls (yet): the result ids are not needed, and every keystroke would hash its diagnostics for nothing.
+    if (!this.documentPull && !this.workspacePulled) return;
+    if (previous && resultIdOf(previous) === resultIdOf(entry)) return;
     for (const s of this.streams) {
       s.dirty.add(uri);
       s.wake();
@@ -101,14 +107,15 @@ export class DiagnosticsHub {
   }
 
   /** `textDocument/diagnostic`: an open document's diagnostics for its current version (waiting for them). */
-  async document(uri: string, previousResultId: string | undefined, token?: Cancellable): Promise<DocumentDiagnosticReport> {
+  async document(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     for (;;) {
       const version = this.host.versionOf(uri);
       const entry = this.entries.get(uri);
       const settled = version === undefined || (entry?.version === version && !this.host.pending(uri)) || this.failedVersion.get(uri) === version;
       if (settled || token?.isCancellationRequested) {
         if (!entry) return { kind: 'full', items: [] };
-        return previousResultId === entry.resultId ? { kind: 'unchanged', resultId: entry.resultId } : { kind: 'full', resultId: entry.resultId, items: entry.diagnostics };
+        const resultId = resultIdOf(entry);
+        return previousResultId === resultId ? { kind: 'unchanged', resultId } : { kind: 'full', resultId, items: entry.diagnostics };
       }
       if (!this.host.pending(uri)) this.host.validateNow(uri);
       await this.next(uri, token);
@@ -122,7 +129,7 @@ export class DiagnosticsHub {
    */
   async workspace(
     previous: readonly { uri: string; value: string }[],
-    token: Cancellable,
+    token: CancellationToken,
     partial?: (items: WorkspaceDocumentDiagnosticReport[]) => void,
   ): Promise<{ items: WorkspaceDocumentDiagnosticReport[] }> {
     this.takeOverFromPush();
@@ -161,7 +168,7 @@ export class DiagnosticsHub {
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const uri of stream.dirty) {
       const entry = this.entries.get(uri);
-      const resultId = entry?.resultId ?? textHash('[]');
+      const resultId = entry ? resultIdOf(entry) : EMPTY_RESULT_ID;
       if (stream.known.get(uri) === resultId) continue;
       stream.known.set(uri, resultId);
       items.push({ kind: 'full', uri, version: entry?.version ?? null, resultId, items: entry?.diagnostics ?? [] });
@@ -178,7 +185,7 @@ export class DiagnosticsHub {
     this.pushedUnopened.clear();
   }
 
-  private next(uri: string, token?: Cancellable): Promise<void> {
+  private next(uri: string, token?: CancellationToken): Promise<void> {
     return new Promise((resolve) => {
       let set = this.waiters.get(uri);
       if (!set) this.waiters.set(uri, (set = new Set()));

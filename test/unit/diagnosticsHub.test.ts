@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Diagnostic, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
-import { DiagnosticsHub, type Cancellable } from '../../server/src/diagnosticsHub';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
+import { DiagnosticsHub } from '../../server/src/diagnosticsHub';
 
 /**
  * server/src/diagnosticsHub.ts: every file's diagnostics in one place, pushed to a client that does not pull
@@ -8,19 +9,6 @@ import { DiagnosticsHub, type Cancellable } from '../../server/src/diagnosticsHu
  */
 
 const diag = (code: string): Diagnostic => ({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: code, code, severity: 1, source: 'amo' });
-
-class Token implements Cancellable {
-  isCancellationRequested = false;
-  private listeners: (() => void)[] = [];
-  onCancellationRequested(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
-  }
-  cancel(): void {
-    this.isCancellationRequested = true;
-    for (const l of this.listeners) l();
-  }
-}
 
 function setup(documentPull: boolean) {
   const versions = new Map<string, number>();
@@ -106,8 +94,8 @@ describe('diagnostics hub: push and pull', () => {
     const uri = 'file:///a.programme.yaml';
     versions.set(uri, 1);
     pending.add(uri);
-    const token = new Token();
-    const pull = hub.document(uri, undefined, token);
+    const token = new CancellationTokenSource();
+    const pull = hub.document(uri, undefined, token.token);
     token.cancel();
     assert.deepStrictEqual(await pull, { kind: 'full', items: [] });
   });
@@ -117,9 +105,9 @@ describe('diagnostics hub: push and pull', () => {
     hub.deliver('file:///x.consultation.yaml', undefined, [diag('CSL-006')]);
     hub.deliver('file:///y.consultation.yaml', undefined, []);
     assert.strictEqual(pushed.length, 2, 'before any workspace pull, unopened files are pushed');
-    const token = new Token();
+    const token = new CancellationTokenSource();
     const batches: WorkspaceDocumentDiagnosticReport[][] = [];
-    const done = hub.workspace([], token, (items) => batches.push(items));
+    const done = hub.workspace([], token.token, (items) => batches.push(items));
     await tick();
     assert.deepStrictEqual(pushed.slice(2), [
       { uri: 'file:///x.consultation.yaml', version: undefined, codes: [] },
@@ -138,9 +126,9 @@ describe('diagnostics hub: push and pull', () => {
 
   it('the stream keeps going after a burst: every later change is streamed (a burst’s second timer once stopped it)', async () => {
     const { hub } = setup(true);
-    const token = new Token();
+    const token = new CancellationTokenSource();
     const seen = new Set<string>();
-    const done = hub.workspace([], token, (items) => items.forEach((r) => seen.add(r.uri)));
+    const done = hub.workspace([], token.token, (items) => items.forEach((r) => seen.add(r.uri)));
     for (let i = 0; i < 30; i++) {
       // Two files per turn, then a pause: each burst arms more than one wake-up.
       hub.deliver(`file:///f${i}a.consultation.yaml`, undefined, []);
@@ -156,22 +144,22 @@ describe('diagnostics hub: push and pull', () => {
   it('a workspace pull that gives the result ids it holds gets only what changed, and files it knows that are gone come back empty', async () => {
     const { hub } = setup(true);
     hub.deliver('file:///x.consultation.yaml', undefined, [diag('CSL-006')]);
-    const first = await hub.workspace([], new Token());
+    const first = await hub.workspace([], new CancellationTokenSource().token);
     const [x] = first.items;
     assert.strictEqual(x.kind, 'full');
-    const token = new Token();
+    const token = new CancellationTokenSource();
     const second = hub.workspace(
       [
         { uri: 'file:///x.consultation.yaml', value: x.resultId! },
         { uri: 'file:///gone.consultation.yaml', value: 'old' },
       ],
-      token,
+      token.token,
     );
     const r = await second;
     assert.deepStrictEqual(r.items.map((i) => [i.uri, i.kind === 'full' && i.items]), [['file:///gone.consultation.yaml', []]]);
     // Nothing new: a request without partial results waits for the next change.
     const third: { items: WorkspaceDocumentDiagnosticReport[] }[] = [];
-    void hub.workspace([{ uri: 'file:///x.consultation.yaml', value: x.resultId! }], new Token()).then((v) => third.push(v));
+    void hub.workspace([{ uri: 'file:///x.consultation.yaml', value: x.resultId! }], new CancellationTokenSource().token).then((v) => third.push(v));
     await tick(5);
     assert.strictEqual(third.length, 0);
     hub.deliver('file:///x.consultation.yaml', undefined, []);
