@@ -8,7 +8,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isPair, isSeq, parseDocument, type Node } from 'yaml';
 import { generateSet } from '../../bench/generate';
-import { heavy, MAX_COLLECTION_ITEMS, MAX_SYNTAX_COST, parseBounded, unaffordable } from '../../server/src/language-service/limits';
+import { heavy, MAX_COLLECTION_ITEMS, MAX_SYNTAX_COST, unaffordable } from '../../server/src/language-service/limits';
+import { parseBounded } from '../../server/src/language-service/boundedParse';
 import { estimate } from '../../server/src/language-service/prescan';
 import { parseText } from '../../server/src/language-service/parse';
 

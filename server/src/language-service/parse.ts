@@ -1,6 +1,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { parseIncrementally, type IncrementalState } from './incrementalParse';
-import { budgetNotice, checkStructure, heavy, heavyNotice, MAX_PARSED_LENGTH, overBudget, parseBounded, unaffordable, unaffordableNotice, unparsed } from './limits';
+import { budgetNotice, checkStructure, heavy, heavyNotice, MAX_PARSED_LENGTH, overBudget, unaffordable, unaffordableNotice, unparsed } from './limits';
+import { parseBounded } from './boundedParse';
 import { normalise, rawPath, type Spelling } from './model/normalise';
 import { LineIndex } from './lineIndex';
 import type { DocKind, Msg, Path } from './types';
